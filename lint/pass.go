@@ -1,0 +1,163 @@
+package lint
+
+import (
+	"time"
+	"unicode/utf8"
+
+	"github.com/citelint/citelint/catalog"
+	"github.com/citelint/citelint/statutes"
+	"github.com/citelint/citelint/statutes/cite"
+)
+
+// Pass is what a rule sees: one entry (entry scope) or the whole catalog
+// (catalog scope, Entry == nil), the corpus and the configuration.
+type Pass struct {
+	Rule    *Rule
+	Catalog *catalog.Catalog
+	Entry   *catalog.Entry // nil for catalog-scope rules
+	Corpus  *statutes.Corpus
+	Config  *Config
+	AsOf    time.Time
+
+	shared *entryState
+	report func(Diagnostic)
+}
+
+// entryState is computed once per entry and shared by all its rules.
+type entryState struct {
+	cites map[*catalog.Field][]cite.Citation
+}
+
+// Citations returns the parsed citations of a field, parsed once per entry.
+func (p *Pass) Citations(f *catalog.Field) []cite.Citation {
+	if p.shared == nil {
+		p.shared = &entryState{}
+	}
+	if p.shared.cites == nil {
+		p.shared.cites = map[*catalog.Field][]cite.Citation{}
+	}
+	if cs, ok := p.shared.cites[f]; ok {
+		return cs
+	}
+	cs := cite.Parse(f.Text)
+	p.shared.cites[f] = cs
+	return cs
+}
+
+// Finding is what a rule reports: the field, a byte range into its text
+// (Start == End == 0 for the whole field), and the evidence.
+type Finding struct {
+	Entry    *catalog.Entry // defaults to the pass's entry; set it in catalog-scope rules
+	Field    *catalog.Field // nil for a finding on the whole entry or catalog
+	FieldKey catalog.Key    // when Field is nil: the key of an absent field (missing-field)
+	Start    int            // byte offsets into Field.Text
+	End      int
+	Message  string
+	Citation *Citation
+	Expected string
+	Actual   string
+	Related  []Related
+	// Severity overrides the rule's default when non-nil (a rule may report
+	// a milder case at a lower severity); the configuration still wins.
+	Severity *Severity
+}
+
+// Report records a finding as a diagnostic of the pass's rule.
+func (p *Pass) Report(f Finding) {
+	sev := p.Rule.Severity
+	if f.Severity != nil {
+		sev = *f.Severity
+	}
+	if p.Config != nil {
+		if rc, ok := p.Config.Rules[p.Rule.ID]; ok && rc.Severity != nil {
+			sev = *rc.Severity
+		}
+	}
+	d := Diagnostic{
+		Rule:     p.Rule.ID,
+		Severity: sev,
+		File:     p.Catalog.Path,
+		Message:  f.Message,
+		Citation: f.Citation,
+		Expected: f.Expected,
+		Actual:   f.Actual,
+		Related:  f.Related,
+	}
+	e := f.Entry
+	if e == nil {
+		e = p.Entry
+	}
+	if e != nil {
+		d.Entry = &EntryRef{Index: e.Index, Seq: e.Seq}
+	}
+	switch {
+	case f.Field != nil:
+		d.Field = string(f.Field.Key)
+		d.Column = f.Field.Column
+		if f.Field.Key == catalog.KeyTitle && d.Column == "" {
+			d.Column = "标题"
+		}
+		start, end := clampBytes(f.Field.Text, f.Start, f.End)
+		d.Span = Span{Start: runeOffset(f.Field.Text, start), End: runeOffset(f.Field.Text, end)}
+		if d.Span == (Span{}) && f.Start == 0 && f.End == 0 {
+			d.Span = Span{0, utf8.RuneCountInString(f.Field.Text)}
+		}
+		d.Region = region(f.Field, start, end)
+	default:
+		d.Field = string(f.FieldKey)
+		for _, c := range p.Catalog.Header {
+			if c.Key == f.FieldKey {
+				d.Column = c.Name
+				break
+			}
+		}
+	}
+	p.report(d)
+}
+
+func clampBytes(s string, start, end int) (int, int) {
+	if start < 0 {
+		start = 0
+	}
+	if end > len(s) {
+		end = len(s)
+	}
+	if start > end {
+		start = end
+	}
+	for start > 0 && start < len(s) && !utf8.RuneStart(s[start]) {
+		start--
+	}
+	for end < len(s) && end > 0 && !utf8.RuneStart(s[end]) {
+		end++
+	}
+	return start, end
+}
+
+func runeOffset(s string, b int) int { return utf8.RuneCountInString(s[:b]) }
+
+// region places a byte range of a field in a text catalog by lines and
+// columns; nil when the catalog's format has no lines.
+func region(f *catalog.Field, start, end int) *Region {
+	if f.Loc.Line == 0 {
+		return nil
+	}
+	pos := func(b int) (int, int) {
+		line, col := f.Loc.Line, f.Loc.LineCol
+		if col == 0 {
+			col = 1
+		}
+		for _, r := range f.Text[:b] {
+			if r == '\n' {
+				line++
+				col = 1
+				continue
+			}
+			col++
+		}
+		return line, col
+	}
+	sl, sc := pos(start)
+	el, ec := pos(end)
+	return &Region{StartLine: sl, StartCol: sc, EndLine: el, EndCol: ec}
+}

@@ -1,0 +1,212 @@
+package lint
+
+import (
+	"cmp"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/citelint/citelint/catalog"
+	"github.com/citelint/citelint/statutes"
+)
+
+// Options configure a run.
+type Options struct {
+	Rules  []*Rule
+	Corpus *statutes.Corpus
+	Config *Config
+	// Now is "today" for catalogs without a date; zero means time.Now().
+	Now time.Time
+}
+
+// Run lints one catalog. The diagnostics come back sorted and de-duplicated.
+func Run(cat *catalog.Catalog, opts Options) (FileResult, error) {
+	cfg := opts.Config
+	if cfg == nil {
+		cfg = &Config{}
+	}
+	now := opts.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	asOf := AsOf(cat, cfg, now)
+	var diags []Diagnostic
+	collect := func(d Diagnostic) { diags = append(diags, d) }
+	active := make([]*Rule, 0, len(opts.Rules))
+	for _, r := range opts.Rules {
+		if rc, ok := cfg.Rules[r.ID]; ok && rc.Disabled {
+			continue
+		}
+		active = append(active, r)
+	}
+	for _, r := range active {
+		if r.Scope != CatalogScope {
+			continue
+		}
+		p := &Pass{Rule: r, Catalog: cat, Corpus: opts.Corpus, Config: cfg, AsOf: asOf, report: collect}
+		if err := runRule(r, p); err != nil {
+			return FileResult{}, err
+		}
+	}
+	for i := range cat.Entries {
+		shared := &entryState{}
+		for _, r := range active {
+			if r.Scope != EntryScope {
+				continue
+			}
+			p := &Pass{Rule: r, Catalog: cat, Entry: &cat.Entries[i], Corpus: opts.Corpus, Config: cfg, AsOf: asOf, shared: shared, report: collect}
+			if err := runRule(r, p); err != nil {
+				return FileResult{}, err
+			}
+		}
+	}
+	diags = applyIgnores(cat, cfg, diags)
+	SortDiagnostics(diags)
+	diags = dedup(diags)
+	return FileResult{
+		Path:        cat.Path,
+		Format:      cat.Format,
+		Title:       cat.Title,
+		Entries:     len(cat.Entries),
+		AsOf:        asOf.Format("2006-01-02"),
+		Diagnostics: diags,
+	}, nil
+}
+
+func runRule(r *Rule, p *Pass) (err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = fmt.Errorf("rule %s panicked on %s: %v", r.ID, p.Catalog.Path, v)
+		}
+	}()
+	if err := r.Run(p); err != nil {
+		return fmt.Errorf("rule %s on %s: %w", r.ID, p.Catalog.Path, err)
+	}
+	return nil
+}
+
+// AsOf is the date a catalog's quotes are checked against: the configured
+// date, else the year in the catalog's title (its last day, or now if that
+// is later than now), else now.
+func AsOf(cat *catalog.Catalog, cfg *Config, now time.Time) time.Time {
+	if cfg != nil && !cfg.AsOf.IsZero() {
+		return cfg.AsOf
+	}
+	if y := titleYear(cat.Title); y > 0 {
+		end := time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC)
+		if end.After(now) {
+			return time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+		}
+		return end
+	}
+	return time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+}
+
+// titleYear finds a year written as (2025年) or （2025年） or 2025年 in a title.
+func titleYear(title string) int {
+	rs := []rune(title)
+	for i := 0; i+4 < len(rs); i++ {
+		if rs[i+4] != '年' {
+			continue
+		}
+		if i > 0 && rs[i-1] >= '0' && rs[i-1] <= '9' {
+			continue
+		}
+		y, err := strconv.Atoi(string(rs[i : i+4]))
+		if err == nil && y >= 1949 && y <= 2200 {
+			return y
+		}
+	}
+	return 0
+}
+
+func applyIgnores(cat *catalog.Catalog, cfg *Config, ds []Diagnostic) []Diagnostic {
+	if len(cfg.Ignores) == 0 {
+		return ds
+	}
+	out := ds[:0]
+	for _, d := range ds {
+		if !ignored(cat, cfg.Ignores, d) {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+func ignored(cat *catalog.Catalog, igs []Ignore, d Diagnostic) bool {
+	for _, ig := range igs {
+		if ig.File != "" && ig.File != cat.Path && ig.File != filepath.Base(cat.Path) {
+			continue
+		}
+		if ig.Rule != "" && ig.Rule != d.Rule {
+			continue
+		}
+		if ig.Entry != "" {
+			if d.Entry == nil || (ig.Entry != d.Entry.Seq && ig.Entry != strconv.Itoa(d.Entry.Index)) {
+				continue
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// SortDiagnostics orders diagnostics by file, entry, field, start, rule, message.
+func SortDiagnostics(ds []Diagnostic) {
+	slices.SortStableFunc(ds, func(a, b Diagnostic) int {
+		return cmp.Or(
+			cmp.Compare(a.File, b.File),
+			cmp.Compare(entryIndex(a), entryIndex(b)),
+			cmp.Compare(a.Field, b.Field),
+			cmp.Compare(a.Span.Start, b.Span.Start),
+			cmp.Compare(a.Span.End, b.Span.End),
+			cmp.Compare(a.Rule, b.Rule),
+			cmp.Compare(a.Message, b.Message),
+		)
+	})
+}
+
+func entryIndex(d Diagnostic) int {
+	if d.Entry == nil {
+		return 0
+	}
+	return d.Entry.Index
+}
+
+// dedup drops a diagnostic that repeats the previous one's rule, place and
+// message (sorted input).
+func dedup(ds []Diagnostic) []Diagnostic {
+	out := ds[:0]
+	for i, d := range ds {
+		if i > 0 {
+			p := out[len(out)-1]
+			if p.Rule == d.Rule && p.Field == d.Field && p.Span == d.Span && entryIndex(p) == entryIndex(d) && p.Message == d.Message {
+				continue
+			}
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// Summarize fills a result's summary from its files.
+func Summarize(files []FileResult) Result {
+	r := Result{Files: files}
+	r.Summary.Files = len(files)
+	for _, f := range files {
+		r.Summary.Entries += f.Entries
+		for _, d := range f.Diagnostics {
+			switch d.Severity {
+			case Error:
+				r.Summary.Error++
+			case Warning:
+				r.Summary.Warning++
+			default:
+				r.Summary.Info++
+			}
+		}
+	}
+	return r
+}

@@ -1,0 +1,65 @@
+package cite
+
+// All offsets in this package are byte offsets into the text given to Parse,
+// always on rune boundaries; text[Span.Start:Span.End] is the raw text.
+
+// Span is a half-open byte range.
+type Span struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// Citation is one cited statute with its articles and, when present, the
+// quoted text.
+type Citation struct {
+	Span Span // from the title (or its 《) through the article list
+
+	Title     string // the title as written, without 《》, nested marks kept (实施<中华人民共和国社会保险法>若干规定)
+	TitleSpan Span
+	Bracketed bool // written with 《》 (or 〈〉); false for a bare title such as 依据社会保险法第八十七条
+
+	Note     string // the parenthesised note after the title: 国务院令第735号, 2018年修正 ...
+	NoteSpan Span   // zero when there is no note
+
+	Articles    []Article // in the order written; ranges expanded
+	ArticleSpan Span      // the whole article list as written (第87、88条)
+
+	Quote *Quote // nil when nothing is quoted
+
+	Problems []Problem // malformed parts found while parsing
+}
+
+// Article is one cited article (with its 款/项 when given).
+type Article struct {
+	Num       int
+	Suffix    int // 之一 = 1
+	Paragraph int // 款, 0 when not given
+	Item      int // 项, 0 when not given
+	Span      Span
+}
+
+// Quote is the text quoted after the citation, up to the next citation.
+type Quote struct {
+	Span Span
+	Text string // text[Span.Start:Span.End], trailing whitespace trimmed
+	// Parts splits a labelled multi-article quote (第二条　… 第三条　…) per
+	// article; a quote without labels has one part whose Article is nil.
+	Parts []QuotePart
+}
+
+// QuotePart is the part of a quote that belongs to one article.
+type QuotePart struct {
+	Article *Article // the label's article, nil when unlabelled
+	Span    Span     // the text after the label
+	Text    string
+	// Elisions are the spans of '……' or '…' marking left-out text.
+	Elisions []Span
+}
+
+// Problem is a malformed citation part: a missing 条, an unbalanced 《,
+// a space between 》 and 第, a broken document number.
+type Problem struct {
+	Code    string // stable: missing-tiao, unbalanced-title, space-before-article, broken-docno, bad-docno-brackets, stray-period, no-article
+	Span    Span
+	Message string // one Chinese sentence
+}
