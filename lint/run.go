@@ -4,8 +4,10 @@ import (
 	"cmp"
 	"fmt"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/citelint/citelint/catalog"
@@ -19,6 +21,9 @@ type Options struct {
 	Config *Config
 	// Now is "today" for catalogs without a date; zero means time.Now().
 	Now time.Time
+	// Workers bounds how many entries are checked at once; 0 means
+	// runtime.GOMAXPROCS(0). Output does not depend on it.
+	Workers int
 }
 
 // Run lints one catalog. The diagnostics come back sorted and de-duplicated.
@@ -50,17 +55,12 @@ func Run(cat *catalog.Catalog, opts Options) (FileResult, error) {
 			return FileResult{}, err
 		}
 	}
-	for i := range cat.Entries {
-		shared := &entryState{}
-		for _, r := range active {
-			if r.Scope != EntryScope {
-				continue
-			}
-			p := &Pass{Rule: r, Catalog: cat, Entry: &cat.Entries[i], Corpus: opts.Corpus, Config: cfg, AsOf: asOf, shared: shared, report: collect}
-			if err := runRule(r, p); err != nil {
-				return FileResult{}, err
-			}
-		}
+	entryDiags, err := runEntries(cat, active, opts, cfg, asOf)
+	if err != nil {
+		return FileResult{}, err
+	}
+	for _, ds := range entryDiags {
+		diags = append(diags, ds...)
 	}
 	diags = applyIgnores(cat, cfg, diags)
 	SortDiagnostics(diags)
@@ -73,6 +73,63 @@ func Run(cat *catalog.Catalog, opts Options) (FileResult, error) {
 		AsOf:        asOf.Format("2006-01-02"),
 		Diagnostics: diags,
 	}, nil
+}
+
+// runEntries runs the entry-scope rules over every entry, spreading entries
+// over workers. Each entry's diagnostics land in its own slot, so the result
+// is the same whatever the scheduling.
+func runEntries(cat *catalog.Catalog, active []*Rule, opts Options, cfg *Config, asOf time.Time) ([][]Diagnostic, error) {
+	out := make([][]Diagnostic, len(cat.Entries))
+	errs := make([]error, len(cat.Entries))
+	one := func(i int) {
+		shared := &entryState{}
+		collect := func(d Diagnostic) { out[i] = append(out[i], d) }
+		for _, r := range active {
+			if r.Scope != EntryScope {
+				continue
+			}
+			p := &Pass{Rule: r, Catalog: cat, Entry: &cat.Entries[i], Corpus: opts.Corpus, Config: cfg, AsOf: asOf, shared: shared, report: collect}
+			if err := runRule(r, p); err != nil {
+				errs[i] = err
+				return
+			}
+		}
+	}
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	if workers > len(cat.Entries) {
+		workers = len(cat.Entries)
+	}
+	if workers <= 1 {
+		for i := range cat.Entries {
+			one(i)
+		}
+	} else {
+		var wg sync.WaitGroup
+		next := make(chan int)
+		for w := 0; w < workers; w++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := range next {
+					one(i)
+				}
+			}()
+		}
+		for i := range cat.Entries {
+			next <- i
+		}
+		close(next)
+		wg.Wait()
+	}
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
 func runRule(r *Rule, p *Pass) (err error) {

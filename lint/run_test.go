@@ -1,0 +1,131 @@
+package lint
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/citelint/citelint/catalog"
+)
+
+// testCatalog builds a catalog whose entries' names say which findings a
+// test rule will report.
+func testCatalog(n int) *catalog.Catalog {
+	cat := &catalog.Catalog{Path: "t.txt", Format: "txt", Title: "某局权责清单(2024年)",
+		Header: []catalog.Column{{Key: catalog.KeySeq, Name: "序号"}, {Key: catalog.KeyName, Name: "职权名称"}}}
+	for i := 1; i <= n; i++ {
+		cat.Entries = append(cat.Entries, catalog.Entry{Index: i, Seq: fmt.Sprint(i), Fields: []catalog.Field{
+			{Key: catalog.KeySeq, Column: "序号", Text: fmt.Sprint(i)},
+			{Key: catalog.KeyName, Column: "职权名称", Text: strings.Repeat("甲乙", i%3+1), Loc: catalog.Loc{Line: 10 * i, LineCol: 2}},
+		}})
+	}
+	return cat
+}
+
+var everyYi = &Rule{ID: "every-yi", Severity: Warning, Run: func(p *Pass) error {
+	f := p.Entry.Field(catalog.KeyName)
+	for i := strings.Index(f.Text, "乙"); i >= 0; {
+		p.Report(Finding{Field: f, Start: i, End: i + len("乙"), Message: "乙"})
+		j := strings.Index(f.Text[i+1:], "乙")
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return nil
+}}
+
+func TestRunDeterministicAcrossWorkers(t *testing.T) {
+	cat := testCatalog(200)
+	var want []Diagnostic
+	for _, w := range []int{1, 2, 7, 64} {
+		res, err := Run(cat, Options{Rules: []*Rule{everyYi}, Workers: w, Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if w == 1 {
+			want = res.Diagnostics
+			if len(want) == 0 {
+				t.Fatal("no diagnostics")
+			}
+			continue
+		}
+		if !reflect.DeepEqual(res.Diagnostics, want) {
+			t.Fatalf("workers=%d: diagnostics differ from the sequential run", w)
+		}
+	}
+}
+
+func TestReportSpansAndRegions(t *testing.T) {
+	cat := testCatalog(1)
+	res, err := Run(cat, Options{Rules: []*Rule{everyYi}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Entry 1's name is 甲乙甲乙: findings at code points 1 and 3.
+	if len(res.Diagnostics) != 2 {
+		t.Fatalf("got %d diagnostics, want 2", len(res.Diagnostics))
+	}
+	d := res.Diagnostics[1]
+	if d.Span != (Span{3, 4}) {
+		t.Errorf("span = %+v, want {3 4}", d.Span)
+	}
+	if d.Region == nil || *d.Region != (Region{StartLine: 10, StartCol: 5, EndLine: 10, EndCol: 6}) {
+		t.Errorf("region = %+v", d.Region)
+	}
+	if d.Entry == nil || d.Entry.Seq != "1" || d.Field != "name" || d.Column != "职权名称" {
+		t.Errorf("place = %+v %q %q", d.Entry, d.Field, d.Column)
+	}
+}
+
+func TestConfigSeverityDisableIgnore(t *testing.T) {
+	cat := testCatalog(3)
+	sev := Error
+	res, _ := Run(cat, Options{Rules: []*Rule{everyYi}, Config: &Config{Rules: map[string]RuleConfig{"every-yi": {Severity: &sev}}}})
+	for _, d := range res.Diagnostics {
+		if d.Severity != Error {
+			t.Fatalf("severity not overridden: %v", d.Severity)
+		}
+	}
+	res, _ = Run(cat, Options{Rules: []*Rule{everyYi}, Config: &Config{Rules: map[string]RuleConfig{"every-yi": {Disabled: true}}}})
+	if len(res.Diagnostics) != 0 {
+		t.Fatalf("disabled rule reported %d", len(res.Diagnostics))
+	}
+	res, _ = Run(cat, Options{Rules: []*Rule{everyYi}, Config: &Config{Ignores: []Ignore{{Entry: "2", Rule: "every-yi", Reason: "test"}}}})
+	for _, d := range res.Diagnostics {
+		if d.Entry.Seq == "2" {
+			t.Fatal("ignored entry still reported")
+		}
+	}
+	if len(res.Diagnostics) == 0 {
+		t.Fatal("ignore dropped everything")
+	}
+}
+
+func TestRulePanicIsAnError(t *testing.T) {
+	bad := &Rule{ID: "bad", Run: func(p *Pass) error { var m map[string]int; m["x"]++; return nil }}
+	if _, err := Run(testCatalog(2), Options{Rules: []*Rule{bad}}); err == nil || !strings.Contains(err.Error(), "bad") {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+func TestAsOf(t *testing.T) {
+	now := time.Date(2026, 11, 22, 15, 0, 0, 0, time.UTC)
+	cases := map[string]string{
+		"六盘水市钟山区医疗保障局权力清单和责任清单(2025年)": "2025-12-31",
+		"某局清单（2030年）": "2026-11-22",
+		"株洲市医疗保障局权责清单":                "2026-11-22",
+		"第12025年":                     "2026-11-22",
+	}
+	for title, want := range cases {
+		if got := AsOf(&catalog.Catalog{Title: title}, &Config{}, now).Format("2006-01-02"); got != want {
+			t.Errorf("AsOf(%q) = %s, want %s", title, got, want)
+		}
+	}
+	cfg := &Config{AsOf: time.Date(2019, 6, 1, 0, 0, 0, 0, time.UTC)}
+	if got := AsOf(&catalog.Catalog{Title: "x(2025年)"}, cfg, now); !got.Equal(cfg.AsOf) {
+		t.Errorf("configured as-of ignored: %v", got)
+	}
+}
