@@ -115,9 +115,9 @@ func TestAsOf(t *testing.T) {
 	now := time.Date(2026, 11, 22, 15, 0, 0, 0, time.UTC)
 	cases := map[string]string{
 		"六盘水市钟山区医疗保障局权力清单和责任清单(2025年)": "2025-12-31",
-		"某局清单（2030年）": "2026-11-22",
-		"株洲市医疗保障局权责清单":                "2026-11-22",
-		"第12025年":                     "2026-11-22",
+		"某局清单（2030年）":  "2026-11-22",
+		"株洲市医疗保障局权责清单": "2026-11-22",
+		"第12025年":      "2026-11-22",
 	}
 	for title, want := range cases {
 		if got := AsOf(&catalog.Catalog{Title: title}, &Config{}, now).Format("2006-01-02"); got != want {
