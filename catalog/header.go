@@ -1,0 +1,326 @@
+package catalog
+
+import (
+	_ "embed"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+//go:embed synonyms.txt
+var synonymsData string
+
+// Synonyms maps the headers catalogs print to canonical keys. It is
+// immutable once built.
+type Synonyms struct {
+	exact map[string]Key
+	// byLength holds every synonym, longest first, for the "contains"
+	// fallback on short headers.
+	byLength []synonym
+}
+
+type synonym struct {
+	text string
+	key  Key
+}
+
+var knownKeys = map[Key]bool{
+	KeySeq: true, KeyDepartment: true, KeyCategory: true, KeyType: true, KeyName: true,
+	KeyBasis: true, KeyDuties: true, KeyDutyBasis: true, KeyOffice: true,
+	KeyAccountable: true, KeyNote: true,
+}
+
+// ParseSynonyms reads a synonym table in the format of the embedded
+// synonyms.txt: "key: header, header" lines, # comments.
+func ParseSynonyms(data string) (*Synonyms, error) {
+	s := &Synonyms{exact: map[string]Key{}}
+	for i, line := range strings.Split(data, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		k, list, ok := strings.Cut(line, ":")
+		if !ok {
+			return nil, fmt.Errorf("synonyms line %d: want \"key: header, header\"", i+1)
+		}
+		key := Key(strings.TrimSpace(k))
+		if !knownKeys[key] {
+			return nil, fmt.Errorf("synonyms line %d: unknown key %q", i+1, key)
+		}
+		for _, h := range strings.FieldsFunc(list, func(r rune) bool { return r == ',' || r == '，' || r == '、' }) {
+			n := normalizeHeader(h)
+			if n == "" {
+				continue
+			}
+			if old, dup := s.exact[n]; dup {
+				return nil, fmt.Errorf("synonyms line %d: %q already maps to %s", i+1, n, old)
+			}
+			s.exact[n] = key
+			s.byLength = append(s.byLength, synonym{n, key})
+		}
+	}
+	if len(s.exact) == 0 {
+		return nil, fmt.Errorf("synonyms: empty table")
+	}
+	sort.SliceStable(s.byLength, func(i, j int) bool {
+		return utf8.RuneCountInString(s.byLength[i].text) > utf8.RuneCountInString(s.byLength[j].text)
+	})
+	return s, nil
+}
+
+var defaultSynonyms = sync.OnceValues(func() (*Synonyms, error) { return ParseSynonyms(synonymsData) })
+
+// DefaultSynonyms returns the embedded synonym table.
+func DefaultSynonyms() *Synonyms {
+	s, err := defaultSynonyms()
+	if err != nil {
+		// The embedded table is checked by a test; this cannot happen in a
+		// released binary.
+		panic("catalog: embedded synonyms.txt: " + err.Error())
+	}
+	return s
+}
+
+// maxContainsRunes bounds the "contains" fallback: a long cell that happens
+// to contain 备注 or 序号 is text, not a header.
+const maxContainsRunes = 16
+
+// Lookup maps a header cell, as printed, to its canonical key.
+func (s *Synonyms) Lookup(header string) (Key, bool) {
+	n := normalizeHeader(header)
+	if n == "" {
+		return KeyUnknown, false
+	}
+	if k, ok := s.exact[n]; ok {
+		return k, true
+	}
+	if utf8.RuneCountInString(n) > maxContainsRunes {
+		return KeyUnknown, false
+	}
+	best, bestLen := KeyUnknown, 0
+	for _, syn := range s.byLength {
+		l := utf8.RuneCountInString(syn.text)
+		if l < bestLen {
+			break
+		}
+		if strings.Contains(n, syn.text) {
+			if bestLen == l && best != syn.key {
+				return KeyUnknown, false // ambiguous
+			}
+			best, bestLen = syn.key, l
+		}
+	}
+	return best, bestLen > 0
+}
+
+// isSpaceLike reports whitespace and the invisible characters Word leaves in
+// header cells.
+func isSpaceLike(r rune) bool {
+	return unicode.IsSpace(r) || r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff'
+}
+
+var trailingParen = regexp.MustCompile(`[（(][^（()）]*[)）]$`)
+
+// normalizeHeader is the form headers are compared in: no whitespace, no
+// trailing parenthetical note, no trailing colon or asterisk.
+func normalizeHeader(h string) string {
+	var b strings.Builder
+	for _, r := range h {
+		if isSpaceLike(r) {
+			continue
+		}
+		b.WriteRune(r)
+	}
+	n := b.String()
+	for {
+		m := strings.TrimRight(n, ":：*＊")
+		m = trailingParen.ReplaceAllString(m, "")
+		if m == n || m == "" {
+			break
+		}
+		n = m
+	}
+	return n
+}
+
+// foldSpace folds the whitespace of a header cell for display: runs of
+// whitespace between two wide (CJK) characters or at either end vanish,
+// other runs become one space. '权 力 依 据' → '权力依据'.
+func foldSpace(s string) string {
+	rs := []rune(s)
+	var b strings.Builder
+	for i := 0; i < len(rs); {
+		if !isSpaceLike(rs[i]) {
+			b.WriteRune(rs[i])
+			i++
+			continue
+		}
+		j := i
+		for j < len(rs) && isSpaceLike(rs[j]) {
+			j++
+		}
+		if i > 0 && j < len(rs) && rs[i-1] < 0x2e80 && rs[j] < 0x2e80 {
+			b.WriteByte(' ')
+		}
+		i = j
+	}
+	return b.String()
+}
+
+// seqValue parses a 序号 cell: "1", " 12 ", "３", "1." or "一"; ok is false for
+// anything else.
+func seqValue(s string) (int, bool) {
+	s = strings.TrimFunc(s, isSpaceLike)
+	s = strings.TrimRight(s, ".、．")
+	if s == "" || utf8.RuneCountInString(s) > 6 {
+		return 0, false
+	}
+	n, digits := 0, 0
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			n = n*10 + int(r-'0')
+		case r >= '０' && r <= '９':
+			n = n*10 + int(r-'０')
+		default:
+			return chineseSeq(s)
+		}
+		digits++
+	}
+	return n, digits > 0
+}
+
+// chineseSeq parses small Chinese numerals (一 … 九十九), as some catalogs
+// number their rows.
+func chineseSeq(s string) (int, bool) {
+	const ds = "零一二三四五六七八九"
+	digit := func(r rune) int {
+		for i, d := range []rune(ds) {
+			if d == r {
+				return i
+			}
+		}
+		return -1
+	}
+	rs := []rune(s)
+	switch {
+	case len(rs) == 1 && rs[0] == '十':
+		return 10, true
+	case len(rs) == 1 && digit(rs[0]) > 0:
+		return digit(rs[0]), true
+	case len(rs) == 2 && rs[0] == '十' && digit(rs[1]) > 0:
+		return 10 + digit(rs[1]), true
+	case len(rs) == 2 && rs[1] == '十' && digit(rs[0]) > 1:
+		return 10 * digit(rs[0]), true
+	case len(rs) == 3 && rs[1] == '十' && digit(rs[0]) > 1 && digit(rs[2]) > 0:
+		return 10*digit(rs[0]) + digit(rs[2]), true
+	}
+	return 0, false
+}
+
+// basisPattern is what a column of legal bases is full of: 《…》 followed
+// by 第…条 somewhere in the cell.
+var basisPattern = regexp.MustCompile(`《[^》]{2,60}》[^《]{0,80}?第[0-9０-９一二三四五六七八九十百零〇两]+条`)
+
+// rawCell is a cell as a reader found it, before keys are known.
+type rawCell struct {
+	Text   string
+	Loc    Loc
+	Absent bool // covered by a horizontal merge, or no cell at all
+}
+
+// rawRow is one data row: Cells[i] belongs to header column i; cells past
+// the header's width are kept as unknown fields.
+type rawRow struct {
+	Cells []rawCell
+	Short bool
+}
+
+// buildEntries maps the header to keys (synonyms first, then content) and
+// turns rows into entries. Blank rows are skipped.
+func buildEntries(c *Catalog, header []rawCell, rows []rawRow, syn *Synonyms) {
+	c.Header = make([]Column, len(header))
+	for i, h := range header {
+		k, _ := syn.Lookup(h.Text)
+		c.Header[i] = Column{Key: k, Name: foldSpace(h.Text)}
+	}
+	inferByContent(c.Header, rows)
+	for _, r := range rows {
+		blank := true
+		for _, cell := range r.Cells {
+			if !cell.Absent && strings.TrimFunc(cell.Text, isSpaceLike) != "" {
+				blank = false
+				break
+			}
+		}
+		if blank {
+			continue
+		}
+		e := Entry{Index: len(c.Entries) + 1, Short: r.Short}
+		for i, cell := range r.Cells {
+			if cell.Absent {
+				continue
+			}
+			f := Field{Text: cell.Text, Loc: cell.Loc}
+			if i < len(c.Header) {
+				f.Key, f.Column = c.Header[i].Key, c.Header[i].Name
+			}
+			e.Fields = append(e.Fields, f)
+		}
+		if f := e.Field(KeySeq); f != nil {
+			e.Seq = strings.TrimFunc(f.Text, isSpaceLike)
+		}
+		c.Entries = append(c.Entries, e)
+	}
+}
+
+// inferByContent gives keys to the columns no header synonym matched, from
+// what they hold: a column of 1, 2, 3 … is 序号, a column full of 《…》第…条
+// is the basis. A key already in the header is not given twice.
+func inferByContent(header []Column, rows []rawRow) {
+	have := map[Key]bool{}
+	for _, c := range header {
+		have[c.Key] = true
+	}
+	for ci := range header {
+		if header[ci].Key != KeyUnknown {
+			continue
+		}
+		var nonEmpty, seqs, bases int
+		for _, r := range rows {
+			if ci >= len(r.Cells) || r.Cells[ci].Absent {
+				continue
+			}
+			t := r.Cells[ci].Text
+			if strings.TrimFunc(t, isSpaceLike) == "" {
+				continue
+			}
+			nonEmpty++
+			if _, ok := seqValue(t); ok {
+				seqs++
+			}
+			if basisPattern.MatchString(t) {
+				bases++
+			}
+		}
+		if nonEmpty == 0 {
+			continue
+		}
+		var k Key
+		switch {
+		case !have[KeySeq] && ci == 0 && seqs*10 >= nonEmpty*9:
+			k = KeySeq
+		case !have[KeyBasis] && bases*10 >= nonEmpty*6:
+			k = KeyBasis
+		default:
+			continue
+		}
+		have[k] = true
+		header[ci].Key = k
+		header[ci].ByContent = true
+	}
+}

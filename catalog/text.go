@@ -1,0 +1,226 @@
+package catalog
+
+import "strings"
+
+// The extracted-text format (see testdata/seeds/README.md): a line that
+// starts with a TAB (after optional spaces) starts a table cell; the lines
+// that follow without a TAB continue it. Rows are not marked: they are
+// rebuilt from the header's width, using the 序号 values to stay aligned when
+// a row is short.
+
+// textCell is a cell of an extracted-text file.
+type textCell struct {
+	text    string // the cell's lines joined with "\n", without trailing blank lines
+	line    int    // 1-based line of the cell's first character
+	lineCol int    // 1-based column, in code points, of that character
+}
+
+// maxTextHeaderWidth bounds the header search: no catalog has 60 columns.
+const maxTextHeaderWidth = 60
+
+// readText reads the extracted-text format.
+func readText(data []byte, name string, syn *Synonyms) (*Catalog, error) {
+	src, err := decodeText(data, Loc{})
+	if err != nil {
+		return nil, err
+	}
+	cells, loose := splitTextCells(src)
+	c := &Catalog{Path: name, Format: "txt"}
+
+	h, width := findTextHeader(cells, syn)
+	if h < 0 {
+		return nil, inputErr(Loc{}, "no table header found (a run of TAB-started cells such as 序号, 权力名称, 权力依据); 未找到表头")
+	}
+	// The title: the first non-blank cell above the header, else the first
+	// non-blank line before any cell.
+	for _, tc := range cells[:h] {
+		if strings.TrimFunc(tc.text, isSpaceLike) != "" {
+			c.Title = tc.text
+			c.TitleField = &Field{Key: KeyTitle, Text: tc.text, Loc: Loc{File: name, Line: tc.line, LineCol: tc.lineCol}}
+			break
+		}
+	}
+	if c.TitleField == nil {
+		for _, l := range loose {
+			if strings.TrimFunc(l.text, isSpaceLike) != "" {
+				c.Title = l.text
+				c.TitleField = &Field{Key: KeyTitle, Text: l.text, Loc: Loc{File: name, Line: l.line, LineCol: l.lineCol}}
+				break
+			}
+		}
+	}
+
+	header := make([]rawCell, width)
+	for i, tc := range cells[h : h+width] {
+		header[i] = rawCell{Text: tc.text, Loc: Loc{File: name, Row: 1, Col: i + 1, Line: tc.line, LineCol: tc.lineCol}}
+	}
+	seqCol := -1
+	for i, hc := range header {
+		if k, _ := syn.Lookup(hc.Text); k == KeySeq {
+			seqCol = i
+			break
+		}
+	}
+	headerNorm := make([]string, width)
+	for i, hc := range header {
+		headerNorm[i] = normalizeHeader(hc.Text)
+	}
+
+	var rows []rawRow
+	data0 := h + width
+	for p := data0; p < len(cells); {
+		if repeatsHeader(cells[p:], headerNorm) {
+			p += width // a header repeated at a page break
+			continue
+		}
+		end := textRowEnd(cells, p, width, seqCol)
+		row := rawRow{Short: end-p < width}
+		for i, tc := range cells[p:end] {
+			row.Cells = append(row.Cells, rawCell{Text: tc.text, Loc: Loc{File: name, Row: len(rows) + 2, Col: i + 1, Line: tc.line, LineCol: tc.lineCol}})
+		}
+		rows = append(rows, row)
+		p = end
+	}
+	buildEntries(c, header, rows, syn)
+	return c, nil
+}
+
+// splitTextCells cuts the text into cells; loose are the lines before the
+// first cell (they can hold a title).
+func splitTextCells(src string) (cells, loose []textCell) {
+	lines := strings.Split(src, "\n")
+	var cur *textCell
+	var curLines []string
+	flush := func() {
+		if cur == nil {
+			return
+		}
+		// Extractors end rows with blank lines: they are not the cell's.
+		n := len(curLines)
+		for n > 1 && strings.TrimFunc(curLines[n-1], isSpaceLike) == "" {
+			n--
+		}
+		if n == 1 && curLines[0] == "" {
+			n = 0
+		}
+		cur.text = strings.Join(curLines[:n], "\n")
+		cells = append(cells, *cur)
+		cur, curLines = nil, curLines[:0]
+	}
+	for i, l := range lines {
+		l = strings.TrimSuffix(l, "\r")
+		spaces := len(l) - len(strings.TrimLeft(l, " "))
+		if spaces < len(l) && l[spaces] == '\t' {
+			flush()
+			rest := l[spaces+1:]
+			cur = &textCell{line: i + 1, lineCol: spaces + 2}
+			curLines = append(curLines, rest)
+			continue
+		}
+		if cur != nil {
+			curLines = append(curLines, l)
+			continue
+		}
+		loose = append(loose, textCell{text: l, line: i + 1, lineCol: 1})
+	}
+	flush()
+	// A file ending in "\n" has an empty last line that is no line at all.
+	if n := len(loose); n > 0 && loose[n-1].text == "" && loose[n-1].line == len(lines) {
+		loose = loose[:n-1]
+	}
+	return cells, loose
+}
+
+// findTextHeader returns the index of the header's first cell and its width,
+// or -1. The header starts at the first cell that is a known header and is
+// followed by more known headers; it runs until the data begins: the first
+// 序号 value when 序号 is its first column, else the end of the run of
+// header-like cells.
+func findTextHeader(cells []textCell, syn *Synonyms) (start, width int) {
+	isHeader := func(i int) bool {
+		if i >= len(cells) {
+			return false
+		}
+		_, ok := syn.Lookup(cells[i].text)
+		return ok
+	}
+	for h := range cells {
+		if !isHeader(h) {
+			continue
+		}
+		known := 0
+		for j := h; j < len(cells) && j < h+6; j++ {
+			if isHeader(j) {
+				known++
+			}
+		}
+		if known < 3 {
+			continue
+		}
+		if k, _ := syn.Lookup(cells[h].text); k == KeySeq {
+			for j := h + 1; j < len(cells) && j-h <= maxTextHeaderWidth; j++ {
+				if _, ok := seqValue(cells[j].text); ok {
+					return h, j - h
+				}
+			}
+		}
+		// No 序号 first: the run of known headers, letting through at most
+		// two unknown cells when a known one follows them.
+		end := h + 1
+		for j := h + 1; j < len(cells) && j-h < maxTextHeaderWidth; j++ {
+			if isHeader(j) {
+				end = j + 1
+				continue
+			}
+			if j-end >= 2 {
+				break
+			}
+		}
+		return h, end - h
+	}
+	return -1, 0
+}
+
+// textRowEnd returns the end (exclusive) of the row that starts at cell p.
+// Normally a row is width cells long; when the 序号 of the next row is not
+// where it should be, the next row starts at the cell holding the expected
+// 序号 (this row was short, or had extra cells).
+func textRowEnd(cells []textCell, p, width, seqCol int) int {
+	end := p + width
+	if end > len(cells) {
+		end = len(cells)
+	}
+	if seqCol < 0 || p+seqCol >= len(cells) {
+		return end
+	}
+	cur, ok := seqValue(cells[p+seqCol].text)
+	if !ok || end+seqCol >= len(cells) {
+		return end
+	}
+	if _, ok := seqValue(cells[end+seqCol].text); ok {
+		return end // aligned (even when 序号 jumps)
+	}
+	limit := p + seqCol + 2*width
+	if limit > len(cells) {
+		limit = len(cells)
+	}
+	for q := p + seqCol + 1; q < limit; q++ {
+		if v, ok := seqValue(cells[q].text); ok && v == cur+1 && q-seqCol > p {
+			return q - seqCol
+		}
+	}
+	return end
+}
+
+// repeatsHeader reports whether the cells starting here repeat the header.
+func repeatsHeader(cells []textCell, headerNorm []string) bool {
+	if len(cells) < len(headerNorm) {
+		return false
+	}
+	for i, h := range headerNorm {
+		if normalizeHeader(cells[i].text) != h {
+			return false
+		}
+	}
+	return true
+}
