@@ -1,0 +1,57 @@
+package report
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/citelint/citelint/lint/report/reporttest"
+)
+
+// The HTML report of the fixed result runs in headless Chromium: its script
+// finishes without errors, markup from the catalog stays text, the filters
+// work, and a link to a finding shows that finding's diff.
+func TestHTMLInChromium(t *testing.T) {
+	bin := reporttest.Chromium(t)
+	dir := t.TempDir()
+	page := filepath.Join(dir, "report.html")
+	if err := os.WriteFile(page, render(t, &HTML{Tool: testTool, Rules: fixtureRules()}, fixture()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	dom := reporttest.DumpDOM(t, bin, reporttest.FileURL(t, page, "", "f1-d1"))
+	reporttest.CheckScripts(t, dom)
+	if v, ok := reporttest.RootAttr(dom, "data-pwned"); ok {
+		t.Fatalf("markup from the catalog ran (data-pwned=%q)", v)
+	}
+	if got, _ := reporttest.RootAttr(dom, "data-shown"); got != "8" {
+		t.Errorf("shown findings = %q, want 8", got)
+	}
+	if got, _ := reporttest.RootAttr(dom, "data-target"); got != "f1-d1" {
+		t.Errorf("target = %q, want f1-d1", got)
+	}
+	if got, _ := reporttest.RootAttr(dom, "data-target-visible"); got != "yes" {
+		t.Errorf("the linked finding is not in view")
+	}
+	quote, err := reporttest.ElementText(dom, "f1-d1-diff")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(quote, `<img src=x onerror=`) {
+		t.Errorf("the quote's markup is not shown as text: %q", quote)
+	}
+
+	// Filters preset from the address: only errors of one rule.
+	dom = reporttest.DumpDOM(t, bin, reporttest.FileURL(t, page, "severity=error&rule=quote-mismatch", ""))
+	reporttest.CheckScripts(t, dom)
+	if got, _ := reporttest.RootAttr(dom, "data-shown"); got != "2" {
+		t.Errorf("shown findings with severity=error&rule=quote-mismatch = %q, want 2", got)
+	}
+	if !strings.Contains(dom, `id="f1-e7" hidden`) && !strings.Contains(dom, `id="f1-e7" hidden=""`) {
+		t.Errorf("the entry without a matching finding is not hidden")
+	}
+
+	shot := filepath.Join(dir, "shot.png")
+	reporttest.Screenshot(t, bin, reporttest.FileURL(t, page, "", "f0-d2"), shot)
+}
