@@ -240,15 +240,27 @@ type rawRow struct {
 	Short bool
 }
 
-// buildEntries maps the header to keys (synonyms first, then content) and
-// turns rows into entries. Blank rows are skipped.
-func buildEntries(c *Catalog, header []rawCell, rows []rawRow, syn *Synonyms) {
-	c.Header = make([]Column, len(header))
+// mapHeader maps header cells to columns: synonyms first, then the content
+// of the rows below.
+func mapHeader(header []rawCell, rows []rawRow, syn *Synonyms) []Column {
+	cols := make([]Column, len(header))
 	for i, h := range header {
 		k, _ := syn.Lookup(h.Text)
-		c.Header[i] = Column{Key: k, Name: foldSpace(h.Text)}
+		cols[i] = Column{Key: k, Name: foldSpace(h.Text)}
 	}
-	inferByContent(c.Header, rows)
+	inferByContent(cols, rows)
+	return cols
+}
+
+// buildEntries sets the catalog's header and appends the rows as entries.
+func buildEntries(c *Catalog, header []rawCell, rows []rawRow, syn *Synonyms) {
+	c.Header = mapHeader(header, rows, syn)
+	appendEntries(c, c.Header, rows)
+}
+
+// appendEntries turns rows read under cols into entries. Blank rows are
+// skipped.
+func appendEntries(c *Catalog, cols []Column, rows []rawRow) {
 	for _, r := range rows {
 		blank := true
 		for _, cell := range r.Cells {
@@ -266,8 +278,8 @@ func buildEntries(c *Catalog, header []rawCell, rows []rawRow, syn *Synonyms) {
 				continue
 			}
 			f := Field{Text: cell.Text, Loc: cell.Loc}
-			if i < len(c.Header) {
-				f.Key, f.Column = c.Header[i].Key, c.Header[i].Name
+			if i < len(cols) {
+				f.Key, f.Column = cols[i].Key, cols[i].Name
 			}
 			e.Fields = append(e.Fields, f)
 		}

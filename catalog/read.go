@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"archive/zip"
 	"bytes"
 	"errors"
 	"fmt"
@@ -157,11 +158,29 @@ func parse(data []byte, name, format string) (*Catalog, error) {
 	switch format {
 	case FormatText:
 		return readText(data, name, syn)
+	case FormatDocx:
+		return readDocx(data, name, syn)
+	case FormatXlsx:
+		return readXlsx(data, name, syn)
+	case FormatCSV:
+		return readCSV(data, name, syn)
 	}
 	return nil, inputErr(Loc{}, "unsupported format %q", format)
 }
 
 // zipKind tells .docx from .xlsx by the archive's members.
 func zipKind(data []byte) (string, error) {
-	return "", inputErr(Loc{}, "zip archive that is neither .docx nor .xlsx")
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return "", &InputError{Msg: "broken zip archive (truncated .docx or .xlsx?)", Err: err}
+	}
+	for _, f := range zr.File {
+		switch {
+		case f.Name == "word/document.xml":
+			return FormatDocx, nil
+		case f.Name == "xl/workbook.xml":
+			return FormatXlsx, nil
+		}
+	}
+	return "", inputErr(Loc{}, "zip archive that is neither a .docx nor an .xlsx file")
 }
