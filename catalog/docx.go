@@ -80,7 +80,7 @@ func docxMain(zr *zip.Reader) *zip.File {
 			if err == nil {
 				for _, r := range doc.Rels {
 					if strings.HasSuffix(r.Type, "/officeDocument") {
-						if f := byName[strings.TrimPrefix(path.Clean("/" + r.Target), "/")]; f != nil {
+						if f := byName[strings.TrimPrefix(path.Clean("/"+r.Target), "/")]; f != nil {
 							return f
 						}
 					}
