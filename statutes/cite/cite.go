@@ -29,6 +29,17 @@ type Citation struct {
 	Problems []Problem // malformed parts found while parsing
 }
 
+// Problem codes, stable: lint maps them to the citation-format rule.
+const (
+	CodeMissingTiao        = "missing-tiao"         // 第6、22、27 without its 条
+	CodeUnbalancedTitle    = "unbalanced-title"     // 《 without 》, or 》 without 《
+	CodeSpaceBeforeArticle = "space-before-article" // a space or line break between 》 (or the note's closing paren) and 第
+	CodeStrayPeriod        = "stray-period"         // '。' between 》 and 第
+	CodeBrokenDocNo        = "broken-docno"         // a document number broken across lines or with a space inside
+	CodeBadDocNoBrackets   = "bad-docno-brackets"   // 【2013】 or [2013] for 〔2013〕, or 湘（医保发〔2019〕23号）
+	CodeNoArticle          = "no-article"           // a statute cited with no article at all
+)
+
 // Article is one cited article (with its 款/项 when given).
 type Article struct {
 	Num       int
@@ -42,6 +53,9 @@ type Article struct {
 type Quote struct {
 	Span Span
 	Text string // text[Span.Start:Span.End], trailing whitespace trimmed
+	// InMarks is true for a quote written in “…” right after the title
+	// (《医疗保障行政执法事项指导目录》“对…”); Span then excludes the marks.
+	InMarks bool
 	// Parts splits a labelled multi-article quote (第二条　… 第三条　…) per
 	// article; a quote without labels has one part whose Article is nil.
 	Parts []QuotePart

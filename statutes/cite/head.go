@@ -1,0 +1,516 @@
+package cite
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// Bounds on how far a title or a note may run before the parser decides its
+// closing mark is missing.
+const (
+	maxTitleRunes  = 150
+	maxTitleBreaks = 2
+	maxNoteRunes   = 300
+	maxNoteBreaks  = 2
+	maxBareTitle   = 40
+	maxIssuerRunes = 4
+)
+
+// quoteKind says how the quote after a head is introduced.
+type quoteKind int
+
+const (
+	quoteNone   quoteKind = iota
+	quoteColon            // 第八十七条：…
+	quoteMarks            // 《目录》“…”
+	quoteLabels           // the title's line ends, and 第二条：… starts the next
+)
+
+// head is a parsed citation head: title, note and article list, with what
+// follows it.
+type head struct {
+	c         Citation
+	start     int  // the 《, or the first rune of a bare title
+	end       int  // the end of the citation's span
+	skip      int  // where scanning resumes when the head is only a mention
+	kind      quoteKind
+	quoteAt   int  // quoteColon: just after the colon; quoteMarks: the “; quoteLabels: the first label
+	lineEnd   bool // nothing but white space follows the head on its line
+	enumAfter bool // white space and an enumeration number (2.) follow: 1.《…》第三条 2.《…》
+}
+
+// titleSuffixes end the names of laws, regulations and rules: a title
+// written without 《》 must end in one of them.
+var titleSuffixes = []string{"法", "条例", "办法", "规定", "规则", "细则", "决定"}
+
+// notTitle are starts of a run that refers back rather than names a
+// statute: 本法第十条, 该条例第三条, 前款规定.
+var notTitle = []string{"本", "该", "此", "前款", "前条", "上述", "下列", "其", "同", "有关", "相关"}
+
+// triggers introduce a citation written without 《》: 依据社会保险法第八十七条.
+var triggers = []string{"依据", "根据", "依照", "按照", "参照", "违反"}
+
+// bracketed parses a head starting at the 《 or 〈 at i.
+func bracketed(s string, i int) (head, bool) {
+	open, osz := at(s, i)
+	closer := '》'
+	if open == '〈' {
+		closer = '〉'
+	}
+	ts := i + osz
+	depth, runes, breaks := 1, 0, 0
+	j := ts
+	closed := false
+	for j < len(s) && runes < maxTitleRunes {
+		r, sz := at(s, j)
+		if r == open {
+			depth++
+		} else if r == closer {
+			depth--
+			if depth == 0 {
+				closed = true
+				break
+			}
+		} else if strings.ContainsRune("：:。；;", r) {
+			break
+		} else if isNL(r) && !(r == '\n' && j > 0 && s[j-1] == '\r') {
+			breaks++
+			if breaks > maxTitleBreaks {
+				break
+			}
+		}
+		runes++
+		j += sz
+	}
+	h := head{start: i}
+	h.c.Bracketed = true
+	if closed {
+		te := j
+		if ts == te {
+			return head{}, false
+		}
+		h.c.TitleSpan = Span{ts, te}
+		h.c.Title = unwrap(s[ts:te])
+		_, csz := at(s, j)
+		h.skip = j + csz
+		return tail(s, h, j+csz), true
+	}
+	// No closing mark: the title runs to its article list on the same line,
+	// else to the end of the line (or the mark that stopped the scan).
+	limit := j
+	if k := strings.IndexFunc(s[ts:limit], isNL); k >= 0 {
+		limit = ts + k
+	}
+	te := limit
+	for k := ts; k < limit; {
+		if hasPrefixAt(s, k, "第") {
+			if l, ok := parseArticles(s, k); ok && !l.missing {
+				te = k
+				break
+			}
+		}
+		_, sz := at(s, k)
+		k += sz
+	}
+	ts2, te2 := trimSpan(s, ts, te)
+	if ts2 == te2 {
+		return head{}, false
+	}
+	h.c.TitleSpan = Span{ts2, te2}
+	h.c.Title = s[ts2:te2]
+	h.skip = te2
+	h.c.Problems = append(h.c.Problems, Problem{
+		Code:    CodeUnbalancedTitle,
+		Span:    Span{i, te2},
+		Message: fmt.Sprintf("书名号不配对：“%s%s”缺少“%c”。", string(open), visible(h.c.Title), closer),
+	})
+	return tail(s, h, te2), true
+}
+
+// bare parses a title written without 《》 at st: 依据社会保险法第八十七条
+// (st after 依据). It must end in a statute suffix and be followed directly
+// by an article list with its 条. A run ending in 》 is a title whose 《 is
+// missing.
+func bare(s string, st int) (head, bool) {
+	for _, t := range triggers {
+		if hasPrefixAt(s, st, t) {
+			st += len(t)
+			break
+		}
+	}
+	j, runes := st, 0
+	for j < len(s) && runes <= maxBareTitle {
+		r, sz := at(s, j)
+		if r == '》' && runes > 0 {
+			return missingOpen(s, st, j)
+		}
+		if !isHan(r) {
+			return head{}, false
+		}
+		if r == '第' && runes > 0 && endsWithAny(s[st:j], titleSuffixes) && !startsWithAny(s[st:j], notTitle) && !isSuffixOnly(s[st:j]) {
+			if l, ok := parseArticles(s, j); ok && !l.missing {
+				h := head{start: st, skip: j}
+				h.c.TitleSpan = Span{st, j}
+				h.c.Title = s[st:j]
+				return tail(s, h, j), true
+			}
+		}
+		runes++
+		j += sz
+	}
+	return head{}, false
+}
+
+// missingOpen parses 社会保险法》第八十七条: a title closed by 》 at j with no
+// 《. It counts only when a note or an article list follows.
+func missingOpen(s string, st, j int) (head, bool) {
+	h := head{start: st, skip: j + len("》")}
+	h.c.TitleSpan = Span{st, j}
+	h.c.Title = s[st:j]
+	h = tail(s, h, j+len("》"))
+	if len(h.c.Articles) == 0 && h.c.Note == "" {
+		return head{}, false
+	}
+	h.c.Problems = append(h.c.Problems, Problem{
+		Code:    CodeUnbalancedTitle,
+		Span:    Span{st, j + len("》")},
+		Message: fmt.Sprintf("书名号不配对：“%s》”缺少“《”。", h.c.Title),
+	})
+	return h, true
+}
+
+func endsWithAny(s string, suffixes []string) bool {
+	for _, x := range suffixes {
+		if strings.HasSuffix(s, x) {
+			return true
+		}
+	}
+	return false
+}
+
+func startsWithAny(s string, prefixes []string) bool {
+	for _, x := range prefixes {
+		if strings.HasPrefix(s, x) {
+			return true
+		}
+	}
+	return false
+}
+
+func isSuffixOnly(s string) bool {
+	for _, x := range titleSuffixes {
+		if s == x {
+			return true
+		}
+	}
+	return false
+}
+
+// tail parses what follows a title ending at j: the note, the article list
+// and how a quote is introduced.
+func tail(s string, h head, j int) head {
+	if n, ok := parseNote(s, j); ok {
+		h.c.Note = n.text
+		h.c.NoteSpan = n.span
+		h.c.Problems = append(h.c.Problems, n.problems...)
+		j = n.end
+	}
+	h.end = j
+	// The article list: directly, or after white space (reported), or after
+	// a stray '。' (reported).
+	k := skipSpace(s, j)
+	period := -1
+	if r, sz := at(s, k); r == '。' {
+		if k2 := skipSpace(s, k+sz); hasPrefixAt(s, k2, "第") {
+			period, k = k, k2
+		}
+	}
+	if hasPrefixAt(s, k, "第") && countBreaks(s[j:k]) <= 1 {
+		if l, ok := parseArticles(s, k); ok {
+			broken := countBreaks(s[j:k]) == 1
+			if broken && period < 0 && isLabelList(s, l) {
+				// 《社会保险稽核办法》（劳动部令第16号）\n第二条：本办法… — the
+				// article starts a labelled quote on its own line.
+				h.kind = quoteLabels
+				h.quoteAt = k
+				h.lineEnd = true
+				h.c.Span = Span{h.start, h.end}
+				return h
+			}
+			h.c.Articles = l.arts
+			h.c.ArticleSpan = l.span
+			h.c.Problems = append(h.c.Problems, l.problems...)
+			listText := visible(s[l.span.Start:l.span.End])
+			switch {
+			case period >= 0:
+				h.c.Problems = append(h.c.Problems, Problem{
+					Code:    CodeStrayPeriod,
+					Span:    Span{j, k},
+					Message: fmt.Sprintf("引用《%s》时，书名号与“%s”之间多了句号“。”。", h.c.Title, listText),
+				})
+			case k > j:
+				what := "空格"
+				if broken {
+					what = "换行"
+				}
+				h.c.Problems = append(h.c.Problems, Problem{
+					Code:    CodeSpaceBeforeArticle,
+					Span:    Span{j, k},
+					Message: fmt.Sprintf("引用《%s》时，书名号（或文号括号）与“%s”之间多了%s。", h.c.Title, listText, what),
+				})
+			}
+			j = l.span.End
+			h.end = j
+		}
+	}
+	h.c.Span = Span{h.start, h.end}
+	h.lineEnd = atLineEnd(s, j)
+	f := skipHSpace(s, j)
+	if f > j {
+		if e := enumAt(s, f); e > f {
+			h.enumAfter = true
+		}
+	}
+	g := f
+	for _, w := range []string{"的规定", "规定"} {
+		if hasPrefixAt(s, g, w) {
+			if r, _ := at(s, skipHSpace(s, g+len(w))); isColon(r) {
+				g = skipHSpace(s, g+len(w))
+			}
+			break
+		}
+	}
+	switch r, sz := at(s, g); {
+	case isColon(r):
+		h.kind = quoteColon
+		h.quoteAt = g + sz
+	case r == '“' && g == f:
+		h.kind = quoteMarks
+		h.quoteAt = g
+	}
+	return h
+}
+
+// isLabelList reports whether an article list is a single plain article
+// followed by '：' or a space, as a label opening a quoted article is.
+func isLabelList(s string, l articleList) bool {
+	if len(l.arts) != 1 || l.missing {
+		return false
+	}
+	a := l.arts[0]
+	if a.Paragraph != 0 || a.Item != 0 {
+		return false
+	}
+	r, _ := at(s, l.span.End)
+	return isLabelSep(r)
+}
+
+func isLabelSep(r rune) bool { return isColon(r) || r == '\u3000' || r == ' ' || r == '\t' }
+
+// enumAt returns the end of an enumeration number (1. 2、 ３．) at i, or i.
+func enumAt(s string, i int) int {
+	j, n := i, 0
+	for n < 3 {
+		r, sz := at(s, j)
+		if !(r >= '0' && r <= '9' || r >= '０' && r <= '９') {
+			break
+		}
+		j += sz
+		n++
+	}
+	if n == 0 {
+		return i
+	}
+	if r, sz := at(s, j); strings.ContainsRune(".．、", r) {
+		return j + sz
+	}
+	return i
+}
+
+// enumBefore returns the start of an enumeration marker (1. 2、 （3） 一、)
+// ending at j, or -1.
+func enumBefore(s string, j int) int {
+	r, n := before(s, j)
+	if n == 0 || !strings.ContainsRune(".．、)）", r) {
+		return -1
+	}
+	k := j - n
+	d, cnt := k, 0
+	for cnt < 3 {
+		r2, n2 := before(s, d)
+		if n2 == 0 || !isNumeral(r2) {
+			break
+		}
+		d -= n2
+		cnt++
+	}
+	if cnt == 0 {
+		return -1
+	}
+	if isCloseParen(r) {
+		if r2, n2 := before(s, d); isOpenParen(r2) {
+			return d - n2
+		}
+		return -1
+	}
+	return d
+}
+
+// note is a parsed note after a title.
+type note struct {
+	text     string
+	span     Span // the note's content, without its parentheses
+	end      int  // after the closing parenthesis
+	problems []Problem
+}
+
+// docNoRe matches a document number with its year in brackets:
+// 医保办发〔2018〕22号, also when written wrongly (【2018】, [2018], a
+// line break or a space inside) so that the mistake can be reported.
+var docNoRe = regexp.MustCompile(`(\p{Han}*)([〔【\[［（(﹝〖])[\s\x{3000}\x{a0}\v]*([0-9０-９]{4})[\s\x{3000}\x{a0}\v]*([〕】\]］）)﹞〗])[\s\x{3000}\x{a0}\v]*([0-9０-９]+)[\s\x{3000}\x{a0}\v]*号`)
+
+// orderNoRe matches an order number: 国务院令第735号, also with spaces.
+var orderNoRe = regexp.MustCompile(`第([\s\x{3000}\x{a0}\v]*)([0-9０-９]+)([\s\x{3000}\x{a0}\v]*)号`)
+
+// bareNoteRe matches a document number written right after a title without
+// parentheses.
+var bareNoteRe = regexp.MustCompile(`^\p{Han}{1,20}(?:〔[0-9０-９]{4}〕[0-9０-９]+号|令第[0-9０-９]+号)`)
+
+// parseNote reads the note after a title ending at i: （国务院令第735号）,
+// (医保办发〔2018〕\n22 号), （…通过，根据…修正）; also 湘（医保发〔2019〕23 号）
+// (the issuer's prefix wrongly outside), after 的通知, and a bare document
+// number 国务院令第735号.
+func parseNote(s string, i int) (note, bool) {
+	j := i
+	if hasPrefixAt(s, j, "的通知") {
+		j += len("的通知")
+	}
+	j = skipHSpace(s, j)
+	// 湘（医保发〔2019〕23 号）: a short issuer prefix outside the parentheses.
+	k, n := j, 0
+	for n < maxIssuerRunes {
+		r, sz := at(s, k)
+		if !isHan(r) || r == '第' {
+			break
+		}
+		k += sz
+		n++
+	}
+	if r, _ := at(s, k); n > 0 && isOpenParen(r) {
+		if nt, ok := parenNote(s, k); ok {
+			if m := docNoRe.FindStringSubmatchIndex(nt.text); m != nil && m[0] == 0 {
+				prefix := s[j:k]
+				fixed := prefix + fixDocNo(nt.text[m[0]:m[1]], docNoRe)
+				nt.problems = append([]Problem{{
+					Code:    CodeBadDocNoBrackets,
+					Span:    Span{j, nt.end},
+					Message: fmt.Sprintf("文号“%s”的发文机关代字被括号隔开，应为“%s”。", visible(s[j:nt.end]), fixed),
+				}}, nt.problems...)
+				return nt, true
+			}
+		}
+	}
+	if r, _ := at(s, j); isOpenParen(r) && j == skipHSpace(s, i) {
+		return parenNote(s, j)
+	}
+	if m := bareNoteRe.FindStringIndex(s[j:]); m != nil && j == i {
+		nt := note{text: s[j : j+m[1]], span: Span{j, j + m[1]}, end: j + m[1]}
+		nt.problems = docNoProblems(s, nt.span)
+		return nt, true
+	}
+	return note{}, false
+}
+
+// parenNote reads a parenthesised note at i.
+func parenNote(s string, i int) (note, bool) {
+	_, osz := at(s, i)
+	cs := i + osz
+	depth, runes := 1, 0
+	for j := cs; j < len(s) && runes < maxNoteRunes; {
+		r, sz := at(s, j)
+		switch {
+		case isOpenParen(r):
+			depth++
+		case isCloseParen(r):
+			depth--
+			if depth == 0 {
+				content := s[cs:j]
+				if countBreaks(content) > maxNoteBreaks {
+					return note{}, false
+				}
+				a, b := trimSpan(s, cs, j)
+				if a == b || isNumeralOnly(s[a:b]) {
+					return note{}, false
+				}
+				nt := note{text: unwrap(s[a:b]), span: Span{a, b}, end: j + sz}
+				nt.problems = docNoProblems(s, nt.span)
+				return nt, true
+			}
+		case strings.ContainsRune("《》〈〉：:", r):
+			return note{}, false
+		}
+		runes++
+		j += sz
+	}
+	return note{}, false
+}
+
+func isNumeralOnly(s string) bool {
+	for _, r := range s {
+		if !isNumeral(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// docNoProblems reports document numbers inside sp that are broken by a
+// line break or a space, or whose year is not in 〔〕.
+func docNoProblems(s string, sp Span) []Problem {
+	var ps []Problem
+	text := s[sp.Start:sp.End]
+	for _, m := range docNoRe.FindAllStringSubmatchIndex(text, -1) {
+		raw := text[m[0]:m[1]]
+		fixed := fixDocNo(raw, docNoRe)
+		at := Span{sp.Start + m[4], sp.Start + m[1]}
+		if strings.ContainsFunc(text[m[4]:m[1]], isSpace) {
+			ps = append(ps, Problem{
+				Code:    CodeBrokenDocNo,
+				Span:    at,
+				Message: fmt.Sprintf("文号“%s”被换行或空格断开，应为“%s”。", visible(raw), fixed),
+			})
+		}
+		if text[m[4]:m[5]] != "〔" || text[m[8]:m[9]] != "〕" {
+			ps = append(ps, Problem{
+				Code:    CodeBadDocNoBrackets,
+				Span:    Span{sp.Start + m[4], sp.Start + m[9]},
+				Message: fmt.Sprintf("文号“%s”的年份应使用六角括号〔〕，应为“%s”。", visible(raw), fixed),
+			})
+		}
+	}
+	for _, m := range orderNoRe.FindAllStringSubmatchIndex(text, -1) {
+		if m[3] > m[2] || m[7] > m[6] {
+			ps = append(ps, Problem{
+				Code:    CodeBrokenDocNo,
+				Span:    Span{sp.Start + m[0], sp.Start + m[1]},
+				Message: fmt.Sprintf("文号“%s”被换行或空格断开，应为“第%s号”。", visible(text[m[0]:m[1]]), text[m[4]:m[5]]),
+			})
+		}
+	}
+	return ps
+}
+
+// fixDocNo rewrites a matched document number in its standard form:
+// 医保办发〔2018〕22号.
+func fixDocNo(raw string, re *regexp.Regexp) string {
+	m := re.FindStringSubmatch(raw)
+	if m == nil {
+		return raw
+	}
+	return m[1] + "〔" + m[3] + "〕" + m[5] + "号"
+}
+
+// runeLen is utf8.RuneCountInString, named for the bounds above.
+func runeLen(s string) int { return utf8.RuneCountInString(s) }

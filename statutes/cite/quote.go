@@ -1,0 +1,156 @@
+package cite
+
+import (
+	"strings"
+	"unicode"
+)
+
+// isStray reports whether r is a symbol, private-use, format or invalid
+// rune: never statute text, so a quote does not start or end with one
+// (🍩 in '第2、29条：🍩:'); the stray-character rule reports them.
+func isStray(r rune) bool {
+	return r == unicode.ReplacementChar || r == '\ufe0f' || unicode.In(r, unicode.So, unicode.Sk, unicode.Co, unicode.Cf, unicode.Cs, unicode.Cc)
+}
+
+// buildQuote trims a quote's raw region and splits it into parts.
+//
+// Trim rules: leading white space, colons and stray symbols go (the quote
+// starts after '：🍩:'); trailing white space, stray symbols and a closing
+// quotation mark with no opening one ('…行政处罚。"') go; a quote wholly
+// wrapped in “…” loses the marks. Quote.Text is then exactly
+// text[Span.Start:Span.End].
+func buildQuote(text string, rg region) *Quote {
+	s, e := rg.start, rg.end
+	if rg.kind == quoteColon {
+		for s < e {
+			r, sz := at(text, s)
+			if !isSpace(r) && !isColon(r) && !isStray(r) {
+				break
+			}
+			s += sz
+		}
+	}
+	s, e = trimSpan(text, s, e)
+trim:
+	for s < e {
+		r, sz := before(text, e)
+		body := text[s : e-sz]
+		switch {
+		case isStray(r) && !isSpace(r):
+		case r == '"' && strings.Count(body, `"`)%2 == 0:
+		case r == '”' && strings.Count(body, "“") <= strings.Count(body, "”"):
+		default:
+			break trim
+		}
+		_, e = trimSpan(text, s, e-sz)
+	}
+	if rg.kind == quoteColon && strings.HasPrefix(text[s:e], "“") && strings.HasSuffix(text[s:e], "”") {
+		if c := closingMark(text[:e], s+len("“")); c == e-len("”") {
+			s, e = trimSpan(text, s+len("“"), e-len("”"))
+		}
+	}
+	if s >= e {
+		return nil
+	}
+	q := &Quote{Span: Span{s, e}, Text: text[s:e], InMarks: rg.kind == quoteMarks}
+	q.Parts = splitParts(text, s, e)
+	return q
+}
+
+// label is an article label inside a quote: 第二条　, 第三条：.
+type label struct {
+	art  Article
+	body int // where the article's text starts
+}
+
+// findLabels finds article labels in text[s:e]. A label is 第N条 (or
+// 第N条之M) at the quote's start, at a line's start, after white space or
+// after '。', '；' or '：', and followed by a full-width space, a space, a
+// tab or a colon: 第二条　本办法所称… 第三条　…
+func findLabels(text string, s, e int) []label {
+	var ls []label
+	for k := s; k < e; {
+		if hasPrefixAt(text, k, "第") && labelPlace(text, s, k) {
+			if n, ne, ok := readNumber(text, k+len("第")); ok && ne < e && hasPrefixAt(text, ne, "条") {
+				end := ne + len("条")
+				suffix := 0
+				if hasPrefixAt(text, end, "之") {
+					if m, me, ok := readNumber(text, end+len("之")); ok {
+						suffix, end = m, me
+					}
+				}
+				if r, sz := at(text, end); end < e && isLabelSep(r) {
+					ls = append(ls, label{art: Article{Num: n, Suffix: suffix, Span: Span{k, end}}, body: end + sz})
+					k = end + sz
+					continue
+				}
+			}
+		}
+		_, sz := at(text, k)
+		k += sz
+	}
+	return ls
+}
+
+func labelPlace(text string, s, k int) bool {
+	if k == s {
+		return true
+	}
+	r, _ := before(text, k)
+	return isSpace(r) || strings.ContainsRune("。；;：:", r)
+}
+
+// splitParts splits a quote at its article labels; an unlabelled quote is
+// one part with a nil Article.
+func splitParts(text string, s, e int) []QuotePart {
+	ls := findLabels(text, s, e)
+	var parts []QuotePart
+	add := func(a *Article, ps, pe int) {
+		ps, pe = trimSpan(text, ps, pe)
+		parts = append(parts, QuotePart{Article: a, Span: Span{ps, pe}, Text: text[ps:pe], Elisions: elisions(text, ps, pe)})
+	}
+	if len(ls) == 0 {
+		add(nil, s, e)
+		return parts
+	}
+	if a, b := trimSpan(text, s, ls[0].art.Span.Start); a < b {
+		add(nil, a, b)
+	}
+	for x, l := range ls {
+		end := e
+		if x+1 < len(ls) {
+			end = ls[x+1].art.Span.Start
+		}
+		a := l.art
+		add(&a, l.body, end)
+	}
+	return parts
+}
+
+// elisions finds the runs of '…' or '⋯' (…… is one elision) and of three or
+// more ASCII dots in text[s:e].
+func elisions(text string, s, e int) []Span {
+	var out []Span
+	for k := s; k < e; {
+		r, sz := at(text, k)
+		if r == '…' || r == '⋯' || r == '.' {
+			j := k
+			n := 0
+			for j < e {
+				r2, sz2 := at(text, j)
+				if r2 != r {
+					break
+				}
+				j += sz2
+				n++
+			}
+			if r != '.' || n >= 3 {
+				out = append(out, Span{k, j})
+			}
+			k = j
+			continue
+		}
+		k += sz
+	}
+	return out
+}
