@@ -1,0 +1,154 @@
+package text
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// IsHan reports whether r is a Chinese character.
+func IsHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+
+// IsCJKPunct reports whether r is a full-width or CJK punctuation mark
+// (。，、；：？！“”‘’《》（）【】〔〕…—).
+func IsCJKPunct(r rune) bool {
+	switch {
+	case r >= 0x3001 && r <= 0x303F: // CJK symbols and punctuation (not U+3000, a space)
+		return true
+	case r >= 0xFF01 && r <= 0xFF0F, r >= 0xFF1A && r <= 0xFF20, r >= 0xFF3B && r <= 0xFF40, r >= 0xFF5B && r <= 0xFF65:
+		return true
+	case r >= 0x2018 && r <= 0x201F, r == 0x2026, r == 0x2014, r == 0x2015, r == 0x00B7:
+		return true
+	}
+	return false
+}
+
+// IsCJK reports whether r is a Chinese character or CJK punctuation.
+func IsCJK(r rune) bool { return IsHan(r) || IsCJKPunct(r) }
+
+// IsSpace reports whether r is white space of any width (U+3000 and the
+// typographic spaces U+2000–U+200A included).
+func IsSpace(r rune) bool { return unicode.IsSpace(r) }
+
+// Compact removes all white space from s: two texts that differ only in
+// spacing and line breaks compare equal.
+func Compact(s string) string {
+	if strings.IndexFunc(s, IsSpace) < 0 {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		if !IsSpace(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// Folded is a text with its white space removed and a map back to the
+// byte offsets of the original.
+type Folded struct {
+	Text string
+	off  []int // off[i]: original byte offset of Text's byte i; off[len(Text)]: end of the last kept rune
+}
+
+// Fold removes white space from s, keeping the way back.
+func Fold(s string) Folded {
+	var b strings.Builder
+	off := make([]int, 0, len(s)+1)
+	end := 0
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !IsSpace(r) {
+			b.WriteString(s[i : i+n])
+			for k := 0; k < n; k++ {
+				off = append(off, i+k)
+			}
+			end = i + n
+		}
+		i += n
+	}
+	off = append(off, end)
+	return Folded{Text: b.String(), off: off}
+}
+
+// Orig maps a byte offset of f.Text to the original text. An offset at the
+// end of a kept rune maps to the end of that rune (not past the spaces that
+// follow it), so spans stay tight.
+func (f Folded) Orig(i int) int {
+	if i <= 0 {
+		if len(f.off) == 0 {
+			return 0
+		}
+		return f.off[0]
+	}
+	if i >= len(f.off)-1 {
+		return f.off[len(f.off)-1]
+	}
+	// End offsets: the byte after the previous kept byte.
+	return f.off[i-1] + 1
+}
+
+// OrigStart maps a start offset of f.Text to the original text.
+func (f Folded) OrigStart(i int) int {
+	if i < 0 {
+		i = 0
+	}
+	if i >= len(f.off) {
+		return f.off[len(f.off)-1]
+	}
+	return f.off[i]
+}
+
+// RuneSpan converts a byte range of s to code points, for lint.Related.
+func RuneSpan(s string, start, end int) (int, int) {
+	if start < 0 {
+		start = 0
+	}
+	if end > len(s) {
+		end = len(s)
+	}
+	if start > end {
+		start = end
+	}
+	return utf8.RuneCountInString(s[:start]), utf8.RuneCountInString(s[:end])
+}
+
+// Distance is the edit (Levenshtein) distance between a and b in runes.
+func Distance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// Quote shortens s for a message: at most n runes, with "…" when cut.
+func Quote(s string, n int) string {
+	s = strings.TrimSpace(s)
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	rs := []rune(s)
+	return string(rs[:n]) + "…"
+}
+
+// TrimValue trims white space and stray trailing or leading separators a
+// cell value may carry (full-width spaces, line breaks).
+func TrimValue(s string) string {
+	return strings.TrimFunc(s, IsSpace)
+}

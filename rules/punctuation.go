@@ -1,0 +1,593 @@
+package rules
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/citelint/citelint/catalog"
+	"github.com/citelint/citelint/lint"
+	"github.com/citelint/citelint/rules/data"
+	"github.com/citelint/citelint/rules/internal/text"
+)
+
+var punctuationRule = &lint.Rule{
+	ID:    "punctuation",
+	Title: "标点符号",
+	Doc: `检查中文文本中的标点：夹在中文里的半角“,”“;”“:”和半角括号列项“(一)”（数字、日期、外文和` +
+		`习惯用半角书写的文号除外）；不配对的《》（）“”【】〔〕；重复的标点（“，，”“。；”）；` +
+		`以“；”分隔的列项中，未到最后一项就以“。”结束的项。通篇使用半角标点的清单只报告一次；` +
+		`某一栏统一使用半角逗号等（多为照录原文）只作提示（info）。`,
+	Wrong:    "可按医保协议约定相应采取以下处理方式：(一)约谈法定代表人;(二)暂停结算。",
+	Right:    "可按医保协议约定相应采取以下处理方式：（一）约谈法定代表人；（二）暂停结算。",
+	Severity: lint.Warning,
+	Scope:    lint.CatalogScope,
+	Run:      runPunctuation,
+}
+
+// asciiMarks are the ASCII marks that have a full-width form in Chinese
+// text, with that form and the class name used in messages.
+var asciiMarks = map[byte]struct {
+	full rune
+	name string
+}{
+	',': {'，', "逗号"},
+	';': {'；', "分号"},
+	':': {'：', "冒号"},
+}
+
+type asciiUse struct {
+	c          cell
+	start, end int
+	mark       byte
+}
+
+func runPunctuation(p *lint.Pass) error {
+	artifacts, err := data.DefaultArtifacts()
+	if err != nil {
+		return err
+	}
+	type cellScan struct {
+		c      cell
+		skip   []text.Stray
+		ascii  []asciiUse
+		full   map[byte]int // full-width uses per class
+		parens []parenUse
+	}
+	var scans []cellScan
+	totalASCII, totalFull := 0, 0
+	for _, c := range cells(p.Catalog) {
+		if c.field.Key == catalog.KeySeq {
+			continue
+		}
+		s := cellScan{c: c, full: map[byte]int{}}
+		for _, st := range text.FindStray(c.field.Text, text.StrayOptions{Artifacts: artifacts}) {
+			if st.Kind != text.OddSpace {
+				s.skip = append(s.skip, st)
+			}
+		}
+		s.ascii, s.full = scanASCII(c, s.skip)
+		s.parens = scanParens(c.field.Text, s.skip)
+		for _, n := range s.full {
+			totalFull += n
+		}
+		totalASCII += len(s.ascii)
+		scans = append(scans, s)
+	}
+
+	// A catalog written with ASCII marks throughout has one habit to fix,
+	// reported once.
+	if totalASCII >= 10 && totalASCII*5 >= (totalASCII+totalFull)*4 {
+		var first *asciiUse
+		for i := range scans {
+			if len(scans[i].ascii) > 0 {
+				first = &scans[i].ascii[0]
+				break
+			}
+		}
+		p.Report(lint.Finding{
+			Entry:   first.c.entry,
+			Field:   first.c.field,
+			Start:   first.start,
+			End:     first.end,
+			Message: fmt.Sprintf("本清单通篇使用半角标点（共%d处，如“%c”），应统一改为全角中文标点", totalASCII, first.mark),
+		})
+	} else {
+		for _, s := range scans {
+			reportASCII(p, s.c, s.ascii, s.full)
+			reportParens(p, s.c, s.parens)
+		}
+	}
+	for _, s := range scans {
+		reportUnbalanced(p, s.c, s.skip)
+		reportDoubled(p, s.c, s.skip)
+		reportListStops(p, s.c)
+	}
+	return nil
+}
+
+func inStray(skip []text.Stray, i int) bool {
+	for _, s := range skip {
+		if i >= s.Start && i < s.End {
+			return true
+		}
+	}
+	return false
+}
+
+// neighbours returns the nearest non-space runes before and after byte i
+// (the mark at i is one byte long).
+func neighbours(s string, i, width int) (prev, next rune) {
+	j := i
+	for j > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:j])
+		if !text.IsSpace(r) {
+			prev = r
+			break
+		}
+		j -= n
+	}
+	j = i + width
+	for j < len(s) {
+		r, n := utf8.DecodeRuneInString(s[j:])
+		if !text.IsSpace(r) {
+			next = r
+			break
+		}
+		j += n
+	}
+	return prev, next
+}
+
+func isASCIIAlnum(r rune) bool {
+	return r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r))
+}
+
+// chineseContext: a mark between Chinese characters (or next to one), not
+// inside a number (1,000), a time (8:30) or a Latin phrase.
+func chineseContext(prev, next rune) bool {
+	if isASCIIAlnum(prev) && (isASCIIAlnum(next) || next == 0) {
+		return false
+	}
+	if isASCIIAlnum(next) && prev == 0 {
+		return false
+	}
+	return text.IsCJK(prev) || text.IsHan(next) || (text.IsCJKPunct(next) && next != '“')
+}
+
+func scanASCII(c cell, skip []text.Stray) ([]asciiUse, map[byte]int) {
+	s := c.field.Text
+	var out []asciiUse
+	full := map[byte]int{}
+	for i, r := range s {
+		switch r {
+		case '，':
+			full[',']++
+		case '；':
+			full[';']++
+		case '：':
+			full[':']++
+		case ',', ';', ':':
+			if inStray(skip, i) {
+				continue
+			}
+			prev, next := neighbours(s, i, 1)
+			if chineseContext(prev, next) {
+				out = append(out, asciiUse{c, i, i + 1, byte(r)})
+			}
+		}
+	}
+	return out, full
+}
+
+// reportASCII reports ASCII marks in Chinese text: each one as a warning
+// when the cell otherwise uses full-width marks (a slip), or once as info
+// when the cell writes that mark in ASCII throughout (the style of a text
+// copied as it was published).
+func reportASCII(p *lint.Pass, c cell, uses []asciiUse, full map[byte]int) {
+	byMark := map[byte][]asciiUse{}
+	var order []byte
+	for _, u := range uses {
+		if _, ok := byMark[u.mark]; !ok {
+			order = append(order, u.mark)
+		}
+		byMark[u.mark] = append(byMark[u.mark], u)
+	}
+	for _, m := range order {
+		us := byMark[m]
+		a, f := len(us), full[m]
+		info := asciiMarks[m]
+		if a >= 3 && a*4 >= (a+f)*3 {
+			p.Report(lint.Finding{
+				Entry: c.entry, Field: c.field, Start: us[0].start, End: us[0].end,
+				Message:  fmt.Sprintf("本栏%s多用半角“%c”（共%d处），应改为全角“%c”", info.name, m, a, info.full),
+				Severity: severity(lint.Info),
+			})
+			continue
+		}
+		msg := fmt.Sprintf("中文文本中使用了半角%s“%c”，应为全角“%c”", info.name, m, info.full)
+		if a > 1 {
+			msg = fmt.Sprintf("中文文本中有%d处使用了半角%s“%c”，应为全角“%c”", a, info.name, m, info.full)
+		}
+		var related []lint.Related
+		for _, u := range us[1:] {
+			related = append(related, lint.Related{Entry: entryRef(c.entry), Field: string(c.field.Key), Span: relatedSpan(c.field, u.start, u.end), Message: fmt.Sprintf("另一处半角%s", info.name)})
+		}
+		p.Report(lint.Finding{
+			Entry: c.entry, Field: c.field, Start: us[0].start, End: us[0].end,
+			Message: msg, Related: related,
+		})
+	}
+}
+
+// A parenUse is a pair of parentheses at least one of which is ASCII.
+type parenUse struct {
+	open, close int // byte offsets of the marks; close is -1 when unclosed
+	openW       int // byte widths
+	closeW      int
+	kind        parenKind
+}
+
+type parenKind int
+
+const (
+	parenExempt    parenKind = iota // numbers, dates, document numbers, Latin
+	parenEnumCN                     // (一): a list item number in Chinese numerals
+	parenEnumDigit                  // (1)
+	parenMixed                      // （…) or (…）
+	parenChinese                    // (试行): a Chinese parenthetical
+)
+
+var (
+	cnNumeralRE = regexp.MustCompile(`^[一二三四五六七八九十]{1,3}$`)
+	digitsRE    = regexp.MustCompile(`^[0-9]{1,3}$`)
+	yearRE      = regexp.MustCompile(`^[0-9]{4}年(?:[0-9]{1,2}月(?:[0-9]{1,2}日)?)?(?:修订|修正|版|本)?$`)
+	docNumberRE = regexp.MustCompile(`[〔\[【(（][0-9]{4}[〕\]】)）]\s*[0-9]+\s*号|令第\s*[0-9]+\s*号|第\s*[0-9]+\s*号`)
+)
+
+// scanParens pairs parentheses (ASCII and full-width together, so a mixed
+// pair is seen) and keeps the pairs with an ASCII mark.
+func scanParens(s string, skip []text.Stray) []parenUse {
+	type open struct{ at, w int }
+	var stack []open
+	var out []parenUse
+	for i, r := range s {
+		if inStray(skip, i) {
+			continue
+		}
+		switch r {
+		case '(', '（':
+			stack = append(stack, open{i, utf8.RuneLen(r)})
+		case ')', '）':
+			if len(stack) == 0 {
+				continue // unbalanced: reported by reportUnbalanced
+			}
+			o := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			if s[o.at] != '(' && r != ')' {
+				continue // both full-width
+			}
+			u := parenUse{open: o.at, close: i, openW: o.w, closeW: utf8.RuneLen(r)}
+			u.kind = classifyParen(s, u, r)
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+func classifyParen(s string, u parenUse, closeRune rune) parenKind {
+	inner := text.Compact(s[u.open+u.openW : u.close])
+	openASCII := s[u.open] == '('
+	closeASCII := closeRune == ')'
+	if openASCII != closeASCII {
+		return parenMixed
+	}
+	hasHan := strings.IndexFunc(inner, text.IsHan) >= 0
+	prev, _ := neighbours(s, u.open, 1)
+	_, next := neighbours(s, u.close, 1)
+	if !hasHan && !text.IsCJK(prev) && !text.IsCJK(next) {
+		return parenExempt // Latin text
+	}
+	switch {
+	case cnNumeralRE.MatchString(inner) && itemStart(s, u.open):
+		return parenEnumCN
+	case digitsRE.MatchString(inner) && itemStart(s, u.open):
+		return parenEnumDigit
+	case !hasHan, yearRE.MatchString(inner), docNumberRE.MatchString(inner):
+		return parenExempt
+	}
+	return parenChinese
+}
+
+// itemStart reports whether byte i begins a list item: the start of the
+// text, a line, or the text after a sentence or clause mark.
+func itemStart(s string, i int) bool {
+	prev, _ := neighbours(s, i, 0)
+	switch prev {
+	case 0, '。', '；', '：', ';', ':', '\n':
+		return true
+	}
+	// neighbours skips line breaks; look for one directly.
+	j := i
+	for j > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:j])
+		if r == '\n' {
+			return true
+		}
+		if !text.IsSpace(r) {
+			return false
+		}
+		j -= n
+	}
+	return true
+}
+
+func reportParens(p *lint.Pass, c cell, uses []parenUse) {
+	s := c.field.Text
+	// ASCII list numbers are one habit per cell: one finding, the others
+	// as related places.
+	var enums []parenUse
+	for _, u := range uses {
+		if u.kind == parenEnumCN {
+			enums = append(enums, u)
+		}
+	}
+	if len(enums) > 0 {
+		u := enums[0]
+		full, inner := s[u.open:u.close+u.closeW], s[u.open+u.openW:u.close]
+		msg := fmt.Sprintf("列项序号“%s”使用了半角括号，应为“（%s）”", full, inner)
+		if len(enums) > 1 {
+			msg = fmt.Sprintf("列项序号“%s”等%d处使用了半角括号，应为“（%s）”", full, len(enums), inner)
+		}
+		var related []lint.Related
+		for _, o := range enums[1:] {
+			related = append(related, lint.Related{Entry: entryRef(c.entry), Field: string(c.field.Key), Span: relatedSpan(c.field, o.open, o.close+o.closeW), Message: fmt.Sprintf("列项序号“%s”", s[o.open:o.close+o.closeW])})
+		}
+		p.Report(lint.Finding{Entry: c.entry, Field: c.field, Start: u.open, End: u.close + u.closeW, Message: msg, Related: related})
+	}
+	for _, u := range uses {
+		full := s[u.open : u.close+u.closeW]
+		inner := s[u.open+u.openW : u.close]
+		switch u.kind {
+		case parenEnumDigit:
+			p.Report(lint.Finding{
+				Entry: c.entry, Field: c.field, Start: u.open, End: u.close + u.closeW,
+				Message:  fmt.Sprintf("列项序号“%s”使用了半角括号，建议改为“（%s）”", full, inner),
+				Severity: severity(lint.Info),
+			})
+		case parenMixed:
+			p.Report(lint.Finding{
+				Entry: c.entry, Field: c.field, Start: u.open, End: u.close + u.closeW,
+				Message: fmt.Sprintf("括号“%s”半角与全角混用，应统一为全角“（%s）”", text.Quote(full, 20), text.Quote(inner, 16)),
+			})
+		case parenChinese:
+			p.Report(lint.Finding{
+				Entry: c.entry, Field: c.field, Start: u.open, End: u.close + u.closeW,
+				Message:  fmt.Sprintf("中文括注“%s”使用了半角括号，建议改为全角“（%s）”", text.Quote(full, 20), text.Quote(inner, 16)),
+				Severity: severity(lint.Info),
+			})
+		}
+	}
+}
+
+// pairs are the bracket families checked for balance. ASCII parentheses
+// count with full-width ones.
+var pairs = []struct {
+	open, close []rune
+	name        string
+}{
+	{[]rune{'《'}, []rune{'》'}, "书名号"},
+	{[]rune{'（', '('}, []rune{'）', ')'}, "括号"},
+	{[]rune{'“'}, []rune{'”'}, "引号"},
+	{[]rune{'【'}, []rune{'】'}, "方头括号"},
+	{[]rune{'〔'}, []rune{'〕'}, "六角括号"},
+	{[]rune{'〈'}, []rune{'〉'}, "书名号"},
+}
+
+// enumCloseRE: a closing parenthesis that ends a list number (1） 一)),
+// not a parenthesis of its own.
+var enumCloseRE = regexp.MustCompile(`(?:^|[\s。；：，;:,])[0-9一二三四五六七八九十]{1,3}$`)
+
+func reportUnbalanced(p *lint.Pass, c cell, skip []text.Stray) {
+	s := c.field.Text
+	for _, pr := range pairs {
+		var opens []int
+		for i, r := range s {
+			if inStray(skip, i) {
+				continue
+			}
+			switch {
+			case runeIn(r, pr.open):
+				opens = append(opens, i)
+			case runeIn(r, pr.close):
+				if len(opens) > 0 {
+					opens = opens[:len(opens)-1]
+					continue
+				}
+				if pr.name == "括号" && enumCloseRE.MatchString(s[:i]) {
+					continue
+				}
+				p.Report(lint.Finding{
+					Entry: c.entry, Field: c.field, Start: i, End: i + utf8.RuneLen(r),
+					Message: fmt.Sprintf("%s“%c”前面没有与之配对的“%c”", pr.name, r, pr.open[0]),
+				})
+			}
+		}
+		for _, i := range opens {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			p.Report(lint.Finding{
+				Entry: c.entry, Field: c.field, Start: i, End: i + n,
+				Message: fmt.Sprintf("%s“%c”缺少与之配对的“%c”", pr.name, r, pr.close[0]),
+			})
+		}
+	}
+}
+
+func runeIn(r rune, rs []rune) bool {
+	for _, x := range rs {
+		if r == x {
+			return true
+		}
+	}
+	return false
+}
+
+const sentenceMarks = "，。；：、！？"
+
+func reportDoubled(p *lint.Pass, c cell, skip []text.Stray) {
+	s := c.field.Text
+	var prev rune
+	prevAt := -1
+	for i, r := range s {
+		if strings.ContainsRune(sentenceMarks, r) && prevAt >= 0 && prevAt+utf8.RuneLen(prev) == i &&
+			strings.ContainsRune(sentenceMarks, prev) && !inStray(skip, i) && !inStray(skip, prevAt) &&
+			!(strings.ContainsRune("！？", r) && strings.ContainsRune("！？", prev)) {
+			p.Report(lint.Finding{
+				Entry: c.entry, Field: c.field, Start: prevAt, End: i + utf8.RuneLen(r),
+				Message: fmt.Sprintf("标点“%c%c”重复，应只保留一个", prev, r),
+			})
+		}
+		prev, prevAt = r, i
+	}
+}
+
+// List items: （一） (一) 一、 1. 1、 （1） ①. Each is a style; a list is a
+// run of items of one style numbered 1, 2, 3 ...
+var itemRE = regexp.MustCompile(`[（(]([一二三四五六七八九十]{1,3})[）)]|[（(]([0-9]{1,2})[）)]|([一二三四五六七八九十]{1,3})、|([0-9]{1,2})[.．、]([^0-9]|$)|([①-⑳])`)
+
+type listItem struct {
+	style, num int
+	start, end int // byte range of the item number
+}
+
+func listItems(s string) []listItem {
+	var out []listItem
+	for _, m := range itemRE.FindAllStringSubmatchIndex(s, -1) {
+		if !itemStart(s, m[0]) {
+			continue
+		}
+		for g := 1; g <= 6; g++ {
+			if g == 5 || m[2*g] < 0 {
+				continue
+			}
+			numText := s[m[2*g]:m[2*g+1]]
+			var n int
+			switch g {
+			case 6:
+				r, _ := utf8.DecodeRuneInString(numText)
+				n = int(r-'①') + 1
+			default:
+				n = parseSmallNumber(numText)
+			}
+			if n > 0 {
+				style, end := g, m[1]
+				switch g {
+				case 4:
+					end = m[10] // the number and its dot, not the text after
+				case 6:
+					style = 5
+				}
+				out = append(out, listItem{style, n, m[0], end})
+			}
+			break
+		}
+	}
+	return out
+}
+
+func parseSmallNumber(s string) int {
+	if s[0] >= '0' && s[0] <= '9' {
+		n := 0
+		for _, r := range s {
+			n = n*10 + int(r-'0')
+		}
+		return n
+	}
+	digits := map[rune]int{'一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+	rs := []rune(s)
+	switch {
+	case len(rs) == 1 && rs[0] == '十':
+		return 10
+	case len(rs) == 1:
+		return digits[rs[0]]
+	case len(rs) == 2 && rs[0] == '十':
+		return 10 + digits[rs[1]]
+	case len(rs) == 2 && rs[1] == '十':
+		return digits[rs[0]] * 10
+	case len(rs) == 3 && rs[1] == '十':
+		return digits[rs[0]]*10 + digits[rs[2]]
+	}
+	return 0
+}
+
+// reportListStops finds, in a list whose items are separated by "；", an
+// item before the last that ends with "。". A list whose items all end
+// with "。" (duty lists: 1.立案责任：…。 2.调查责任：…。) is consistent.
+func reportListStops(p *lint.Pass, c cell) {
+	s := c.field.Text
+	items := listItems(s)
+	// Runs per style.
+	runs := map[int][][]listItem{}
+	for _, it := range items {
+		rs := runs[it.style]
+		if n := len(rs); n > 0 {
+			last := rs[n-1][len(rs[n-1])-1]
+			if it.num == last.num+1 {
+				rs[n-1] = append(rs[n-1], it)
+				continue
+			}
+		}
+		if it.num == 1 {
+			runs[it.style] = append(rs, []listItem{it})
+		}
+	}
+	for style := 1; style <= 5; style++ {
+		for _, run := range runs[style] {
+			if len(run) < 3 {
+				continue
+			}
+			type stop struct {
+				at, num int
+				r       rune
+			}
+			var stops []stop
+			semis, periods := 0, 0
+			for k := 0; k+1 < len(run); k++ {
+				r, at := lastMark(s[:run[k+1].start])
+				switch r {
+				case '；', ';':
+					semis++
+				case '。':
+					periods++
+					stops = append(stops, stop{at, run[k].num, r})
+				}
+			}
+			if periods == 0 || semis <= periods {
+				continue
+			}
+			for _, st := range stops {
+				it := run[st.num-run[0].num]
+				label := s[it.start:it.end]
+				p.Report(lint.Finding{
+					Entry: c.entry, Field: c.field, Start: st.at, End: st.at + utf8.RuneLen(st.r),
+					Message: fmt.Sprintf("列项“%s”以“。”结束，而同一列表的其他项以“；”分隔，列表未完应为“；”", label),
+				})
+			}
+		}
+	}
+}
+
+// lastMark returns the last non-space rune of s and its offset.
+func lastMark(s string) (rune, int) {
+	j := len(s)
+	for j > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:j])
+		if !text.IsSpace(r) {
+			return r, j - n
+		}
+		j -= n
+	}
+	return 0, 0
+}
