@@ -1,6 +1,560 @@
 package statutes
 
-// Corpus is the loaded set of statutes. (Implementation: issue 2.)
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/citelint/citelint/statutes/data"
+)
+
+// Corpus is the loaded set of statutes. Lookups are safe for concurrent
+// use; AddAliases and AddDir must finish before the corpus is shared.
 type Corpus struct {
-	statutes []*Statute
+	statutes []*Statute // sorted: see sortStatutes
+	byID     map[string]*Statute
+	// exact maps normalised titles (中华人民共和国 kept) to statutes, loose
+	// the same with 中华人民共和国 removed.
+	exact  map[string][]*Statute
+	loose  map[string][]*Statute
+	id     string
+	errata []Erratum
+}
+
+// FactsName is the hand-maintained facts file at the root of a corpus.
+const FactsName = "facts.yaml"
+
+// Load reads a corpus from fsys: manifest.json (metadata; text files read
+// lazily) when present, otherwise every *.txt file under fsys; then
+// facts.yaml (hand-added statutes, partial versions, aliases, errata) when
+// present.
+func Load(fsys fs.FS) (*Corpus, error) {
+	raw, err := fs.ReadFile(fsys, ManifestName)
+	switch {
+	case err == nil:
+		var m Manifest
+		if err := json.Unmarshal(raw, &m); err != nil {
+			return nil, fmt.Errorf("read corpus manifest: %w", err)
+		}
+		return loadManifest(fsys, &m, true)
+	case errors.Is(err, fs.ErrNotExist):
+		c := newCorpus("")
+		if err := c.addFS(fsys, "."); err != nil {
+			return nil, err
+		}
+		if err := c.applyFactsFile(fsys); err != nil {
+			return nil, err
+		}
+		c.finish()
+		return c, nil
+	default:
+		return nil, fmt.Errorf("read corpus manifest: %w", err)
+	}
+}
+
+// LoadRaw is Load without the errata: the source text as imported. Tests
+// use it to show what each erratum corrects.
+func LoadRaw(fsys fs.FS) (*Corpus, error) {
+	raw, err := fs.ReadFile(fsys, ManifestName)
+	if err != nil {
+		return nil, fmt.Errorf("read corpus manifest: %w", err)
+	}
+	var m Manifest
+	if err := json.Unmarshal(raw, &m); err != nil {
+		return nil, fmt.Errorf("read corpus manifest: %w", err)
+	}
+	return loadManifest(fsys, &m, false)
+}
+
+var defaultManifest = sync.OnceValues(func() (*Manifest, error) {
+	raw, err := fs.ReadFile(data.FS, ManifestName)
+	if err != nil {
+		return nil, fmt.Errorf("read embedded corpus: %w", err)
+	}
+	var m Manifest
+	if err := json.Unmarshal(raw, &m); err != nil {
+		return nil, fmt.Errorf("read embedded corpus manifest: %w", err)
+	}
+	return &m, nil
+})
+
+// Default returns the embedded corpus. Each call returns a corpus of its
+// own (AddAliases and AddDir change only that one); the decoded manifest is
+// shared.
+func Default() (*Corpus, error) {
+	m, err := defaultManifest()
+	if err != nil {
+		return nil, err
+	}
+	return loadManifest(data.FS, m, true)
+}
+
+func newCorpus(id string) *Corpus {
+	return &Corpus{byID: map[string]*Statute{}, id: id}
+}
+
+func loadManifest(fsys fs.FS, m *Manifest, errata bool) (*Corpus, error) {
+	if m.Format != 1 {
+		return nil, fmt.Errorf("read corpus manifest: format %d, want 1", m.Format)
+	}
+	c := newCorpus(m.ID)
+	for i := range m.Statutes {
+		ms := &m.Statutes[i]
+		s, err := ms.statute()
+		if err != nil {
+			return nil, fmt.Errorf("read corpus manifest: %w", err)
+		}
+		for j, v := range s.Versions {
+			file := ms.Versions[j].File
+			if file == "" {
+				continue
+			}
+			v.lazy = &lazyText{load: fileLoader(fsys, file, s.ID, v.Label)}
+		}
+		if err := c.add(s); err != nil {
+			return nil, fmt.Errorf("read corpus manifest: %w", err)
+		}
+	}
+	if errata {
+		if err := c.applyFactsFile(fsys); err != nil {
+			return nil, err
+		}
+	} else if err := c.applyFactsFileNoErrata(fsys); err != nil {
+		return nil, err
+	}
+	c.finish()
+	return c, nil
+}
+
+// fileLoader reads the articles of one version from its corpus file.
+func fileLoader(fsys fs.FS, file, id, label string) func() ([]*Article, []string, error) {
+	return func() ([]*Article, []string, error) {
+		raw, err := fs.ReadFile(fsys, file)
+		if err != nil {
+			return nil, nil, fmt.Errorf("read statute %s: %w", file, err)
+		}
+		h, err := parseHeader(file, string(raw))
+		if err != nil {
+			return nil, nil, err
+		}
+		if h.statute.ID != id || h.version.Label != label {
+			return nil, nil, fmt.Errorf("read statute %s: file holds %s version %s, manifest says %s version %s",
+				file, h.statute.ID, h.version.Label, id, label)
+		}
+		return parseBody(file, h.body, h.bodyLine)
+	}
+}
+
+// add inserts a new statute; its ID must be new.
+func (c *Corpus) add(s *Statute) error {
+	if s.ID == "" {
+		return fmt.Errorf("statute %q has no id", s.Title)
+	}
+	if _, dup := c.byID[s.ID]; dup {
+		return fmt.Errorf("statute id %s appears twice", s.ID)
+	}
+	c.byID[s.ID] = s
+	c.statutes = append(c.statutes, s)
+	return nil
+}
+
+// finish sorts statutes and versions and rebuilds the title index.
+func (c *Corpus) finish() {
+	for _, s := range c.statutes {
+		sortVersions(s)
+	}
+	sort.SliceStable(c.statutes, func(i, j int) bool { return statuteLess(c.statutes[i], c.statutes[j]) })
+	c.exact = map[string][]*Statute{}
+	c.loose = map[string][]*Statute{}
+	for _, s := range c.statutes {
+		for _, k := range titleKeys(s) {
+			c.index(k, s)
+		}
+	}
+}
+
+func (c *Corpus) index(title string, s *Statute) {
+	add := func(m map[string][]*Statute, k string) {
+		if k == "" {
+			return
+		}
+		for _, t := range m[k] {
+			if t == s {
+				return
+			}
+		}
+		m[k] = append(m[k], s)
+	}
+	add(c.exact, normTitle(title))
+	add(c.loose, looseTitle(title))
+}
+
+func titleKeys(s *Statute) []string {
+	keys := []string{s.Title, s.Short, s.ID}
+	return append(keys, s.Aliases...)
+}
+
+var kindRank = map[Kind]int{"宪法": 0, "法律": 1, "行政法规": 2, "部门规章": 3}
+
+func statuteLess(a, b *Statute) bool {
+	ra, oka := kindRank[a.Kind]
+	rb, okb := kindRank[b.Kind]
+	if !oka {
+		ra = 9
+	}
+	if !okb {
+		rb = 9
+	}
+	if ra != rb {
+		return ra < rb
+	}
+	if a.Kind != b.Kind {
+		return a.Kind < b.Kind
+	}
+	if a.Title != b.Title {
+		return a.Title < b.Title
+	}
+	return a.ID < b.ID
+}
+
+func sortVersions(s *Statute) {
+	sort.SliceStable(s.Versions, func(i, j int) bool {
+		a, b := s.Versions[i], s.Versions[j]
+		if !a.Effective.Equal(b.Effective) {
+			return a.Effective.Before(b.Effective)
+		}
+		return a.Label < b.Label
+	})
+}
+
+// ID identifies the corpus (snapshot date and content hash), for reports
+// and caches.
+func (c *Corpus) ID() string { return c.id }
+
+// Statutes returns every statute, constitution first, then laws,
+// administrative regulations, departmental rules and the rest, each by
+// title. Article text is not necessarily loaded: use the Version methods
+// (ArticleList, Article, Lookup) or Corpus.Statute.
+func (c *Corpus) Statutes() []*Statute {
+	return append([]*Statute(nil), c.statutes...)
+}
+
+// Statute returns the statute with the given ID, its text loaded, or nil.
+func (c *Corpus) Statute(id string) *Statute {
+	s := c.byID[id]
+	if s != nil {
+		s.LoadText()
+	}
+	return s
+}
+
+// Errata returns the corrections applied to the source texts.
+func (c *Corpus) Errata() []Erratum { return append([]Erratum(nil), c.errata...) }
+
+// ForEachArticle calls fn for every article of every version that has text
+// bundled (full or partial), statutes in Statutes order, versions oldest
+// first, until fn returns false. Versions whose text fails to load are
+// skipped (Statute.LoadText reports the error).
+func (c *Corpus) ForEachArticle(fn func(s *Statute, v *Version, a *Article) bool) {
+	for _, s := range c.statutes {
+		for _, v := range s.Versions {
+			arts, err := v.ArticleList()
+			if err != nil {
+				continue
+			}
+			for _, a := range arts {
+				if !fn(s, v, a) {
+					return
+				}
+			}
+		}
+	}
+}
+
+// LoadText loads the text of every version of s; it returns the first
+// error met. Lookups call it as needed.
+func (s *Statute) LoadText() error {
+	var first error
+	for _, v := range s.Versions {
+		if _, err := v.ArticleList(); err != nil && first == nil {
+			first = err
+		}
+	}
+	return first
+}
+
+// ArticleList returns the version's articles, reading them on first use.
+// A version with no text bundled has none.
+func (v *Version) ArticleList() ([]*Article, error) {
+	if v.lazy == nil {
+		return v.Articles, nil
+	}
+	v.lazy.once.Do(func() {
+		arts, body, err := v.lazy.load()
+		if err != nil {
+			v.lazy.err = err
+			return
+		}
+		v.Articles, v.Body = arts, body
+	})
+	return v.Articles, v.lazy.err
+}
+
+// AddAliases adds alias → title pairs (a config's aliases); each title
+// must resolve, and an alias may not already name another statute.
+func (c *Corpus) AddAliases(m map[string]string) error {
+	aliases := make([]string, 0, len(m))
+	for a := range m {
+		aliases = append(aliases, a)
+	}
+	sort.Strings(aliases)
+	for _, a := range aliases {
+		s, _, err := c.resolve(m[a])
+		if err != nil {
+			return fmt.Errorf("alias %s: %w", a, err)
+		}
+		if other, _, err := c.resolve(a); err == nil && other != s {
+			return fmt.Errorf("alias %s for %s: already names %s", a, s.Title, other.Title)
+		}
+		// Copy on write: the statute may be shared with other corpora.
+		cp := *s
+		cp.Aliases = append(append([]string(nil), s.Aliases...), a)
+		c.replace(s, &cp)
+	}
+	c.finish()
+	return nil
+}
+
+func (c *Corpus) replace(old, s *Statute) {
+	c.byID[s.ID] = s
+	for i, t := range c.statutes {
+		if t == old {
+			c.statutes[i] = s
+		}
+	}
+}
+
+// AddDir adds the statutes in dir, written in the corpus format (*.txt,
+// one file per version; see doc.go). A version of a statute already in
+// the corpus replaces the version with the same label or is added to it.
+// Errors name the file and line.
+func (c *Corpus) AddDir(dir string) error {
+	if _, err := os.Stat(dir); err != nil {
+		return fmt.Errorf("read statutes dir: %w", err)
+	}
+	if err := c.addFS(os.DirFS(dir), dir); err != nil {
+		return err
+	}
+	c.finish()
+	return nil
+}
+
+// addFS reads every *.txt corpus file in fsys (recursively). root names
+// fsys in errors.
+func (c *Corpus) addFS(fsys fs.FS, root string) error {
+	var files []string
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() && strings.HasSuffix(p, ".txt") {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("read statutes dir %s: %w", root, err)
+	}
+	sort.Strings(files)
+	for _, f := range files {
+		raw, err := fs.ReadFile(fsys, f)
+		if err != nil {
+			return fmt.Errorf("read statute %s: %w", f, err)
+		}
+		name := f
+		if root != "." {
+			name = path.Join(root, f)
+		}
+		h, err := parseHeader(name, string(raw))
+		if err != nil {
+			return err
+		}
+		arts, body, err := parseBody(name, h.body, h.bodyLine)
+		if err != nil {
+			return err
+		}
+		v := h.version
+		if v.Text == TextNone && len(arts) > 0 {
+			return &ParseError{File: name, Msg: "text: none but the file has articles"}
+		}
+		if h.version.NumArticles >= 0 && h.version.NumArticles != len(arts) {
+			return &ParseError{File: name, Msg: fmt.Sprintf("header says %d articles, the body has %d", h.version.NumArticles, len(arts))}
+		}
+		v.Articles, v.Body, v.NumArticles = arts, body, len(arts)
+		if err := c.mergeVersion(h.statute, v); err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+	}
+	return nil
+}
+
+// mergeVersion adds v to the statute s names (by ID), creating it when new.
+// Statute metadata comes from the newest version's file.
+func (c *Corpus) mergeVersion(s *Statute, v *Version) error {
+	old := c.byID[s.ID]
+	if old == nil {
+		s.Versions = []*Version{v}
+		return c.add(s)
+	}
+	cp := *old
+	cp.Versions = nil
+	replaced := false
+	for _, ov := range old.Versions {
+		if ov.Label == v.Label {
+			cp.Versions = append(cp.Versions, v)
+			replaced = true
+			continue
+		}
+		cp.Versions = append(cp.Versions, ov)
+	}
+	if !replaced {
+		cp.Versions = append(cp.Versions, v)
+	}
+	if old.Title != s.Title && old.Title != "" {
+		return fmt.Errorf("statute %s: title %q differs from %q", s.ID, s.Title, old.Title)
+	}
+	c.replace(old, &cp)
+	return nil
+}
+
+// ErrUnknownStatute is wrapped by Resolve's error for a title the corpus
+// does not know.
+var ErrUnknownStatute = errors.New("unknown statute")
+
+// ErrAmbiguousStatute is wrapped by Resolve's error for a title that
+// names several statutes.
+var ErrAmbiguousStatute = errors.New("ambiguous statute title")
+
+// UnknownStatuteError is Resolve's error for an unknown title, with the
+// closest titles the corpus knows.
+type UnknownStatuteError struct {
+	Title       string
+	Suggestions []string
+}
+
+func (e *UnknownStatuteError) Error() string {
+	msg := fmt.Sprintf("unknown statute 《%s》", e.Title)
+	if len(e.Suggestions) > 0 {
+		msg += "; close titles: 《" + strings.Join(e.Suggestions, "》, 《") + "》"
+	}
+	return msg
+}
+
+func (e *UnknownStatuteError) Unwrap() error { return ErrUnknownStatute }
+
+// Resolve finds the statute a title names, as catalogs write titles: full
+// or short, with or without 中华人民共和国 and 《》, nested marks (〈〉, <>,
+// 《》 inside), spaces and line breaks anywhere, and trailing parenthesised
+// notes (（国务院令第735号）, （2018年修正）). The statute's text is loaded.
+func (c *Corpus) Resolve(title string) (*Statute, error) {
+	s, _, err := c.ResolveNotes(title)
+	return s, err
+}
+
+// ResolveNotes is Resolve that also returns the trailing parenthesised
+// notes it had to strip (国务院令第735号, 2018年修正), outermost last.
+func (c *Corpus) ResolveNotes(title string) (*Statute, []string, error) {
+	s, notes, err := c.resolve(title)
+	if s != nil {
+		s.LoadText()
+	}
+	return s, notes, err
+}
+
+func (c *Corpus) resolve(title string) (*Statute, []string, error) {
+	t := normTitle(title)
+	var notes []string
+	for t != "" {
+		if s, err := c.lookupKey(t); s != nil || err != nil {
+			return s, notes, err
+		}
+		base, note, ok := cutTrailingNote(t)
+		if !ok {
+			break
+		}
+		notes = append([]string{note}, notes...)
+		t = base
+	}
+	clean := strings.TrimSpace(title)
+	return nil, nil, &UnknownStatuteError{Title: clean, Suggestions: c.Suggest(title, 3)}
+}
+
+func (c *Corpus) lookupKey(t string) (*Statute, error) {
+	if ss := c.exact[t]; len(ss) == 1 {
+		return ss[0], nil
+	}
+	ss := c.loose[looseKey(t)]
+	switch len(ss) {
+	case 0:
+		return nil, nil
+	case 1:
+		return ss[0], nil
+	}
+	var titles []string
+	for _, s := range ss {
+		titles = append(titles, s.Title+"("+s.ID+")")
+	}
+	sort.Strings(titles)
+	return nil, fmt.Errorf("%w: 《%s》 names %s", ErrAmbiguousStatute, t, strings.Join(titles, ", "))
+}
+
+// VersionAt returns the version in force at t: the latest version in force
+// from t or earlier (a version with an unknown effective date counts as
+// in force from the start). After a repeal it returns the last version.
+// Nil when the statute was not yet in force at t.
+func (s *Statute) VersionAt(t time.Time) *Version {
+	var found *Version
+	for _, v := range s.Versions {
+		if v.Effective.IsZero() || !v.Effective.After(t) {
+			found = v
+		}
+	}
+	return found
+}
+
+// Current returns the newest version the corpus knows (it may not be in
+// force yet: see its Effective date), or nil for a statute without versions.
+func (s *Statute) Current() *Version {
+	if len(s.Versions) == 0 {
+		return nil
+	}
+	return s.Versions[len(s.Versions)-1]
+}
+
+// StatusAt says whether s was in force at t.
+func (s *Statute) StatusAt(t time.Time) Status {
+	if !s.RepealedOn.IsZero() && !t.Before(s.RepealedOn) {
+		return StatusRepealed
+	}
+	if s.VersionAt(t) == nil {
+		return StatusPending
+	}
+	return StatusInForce
+}
+
+// NumArticles is the article count of the newest version with text.
+func (s *Statute) NumArticles() int {
+	for i := len(s.Versions) - 1; i >= 0; i-- {
+		if s.Versions[i].Text != TextNone {
+			return s.Versions[i].NumArticles
+		}
+	}
+	return 0
 }

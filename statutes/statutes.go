@@ -2,6 +2,7 @@ package statutes
 
 import (
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -31,6 +32,7 @@ type Statute struct {
 	Short      string   // short title: 社会保险法
 	Aliases    []string // other names catalogs use
 	Kind       Kind
+	Category   string   // the source's subject category: 社会法, 经济法, 行政法规 ...
 	Issuer     string   // 全国人民代表大会常务委员会, 国务院, 国家医疗保障局 ...
 	DocNumbers []string // 主席令第三十五号, 国务院令第735号 ...
 	Events     []Event
@@ -46,6 +48,9 @@ type Statute struct {
 	// Versions are ordered by effective date, oldest first. A metadata-only
 	// statute has versions with no articles bundled (Text == TextNone).
 	Versions []*Version
+	// Notes are header lines of the source that are neither events nor
+	// titles (a covering notice, a signature), kept for display.
+	Notes []string
 }
 
 // TextState says how much of a version's text the corpus holds.
@@ -64,7 +69,33 @@ type Version struct {
 	Until     time.Time // in force until, exclusive (zero when still in force)
 	Text      TextState
 	Source    string // note: where this version's text comes from
-	Articles  []*Article
+	// Articles is filled on first use: call ArticleList, Article or Lookup,
+	// or get the statute through Corpus.Resolve / Corpus.Statute /
+	// Corpus.ForEachArticle, which fill it before returning.
+	Articles []*Article
+	// Body holds text outside any article: a preamble (序言), an appendix,
+	// or the whole text of an instrument without articles (刑法修正案).
+	// Filled together with Articles.
+	Body []string
+	// Derived is true for a version inferred from the statute's events
+	// (an earlier amendment whose text we do not have); its dates are
+	// approximate.
+	Derived bool
+	// Verified is false when the version's dates or text were added by hand
+	// and not checked against an official source.
+	Verified bool
+	// NumArticles is the article count recorded in the manifest, known
+	// without parsing the text.
+	NumArticles int
+
+	lazy *lazyText
+}
+
+// lazyText loads a version's articles on first use.
+type lazyText struct {
+	once sync.Once
+	load func() ([]*Article, []string, error)
+	err  error
 }
 
 // Article is one 条.
@@ -73,6 +104,10 @@ type Article struct {
 	Suffix  int    // 1 for 第十条之一, 0 otherwise
 	Label   string // 第八十七条, as the source prints it
 	Chapter string // heading of the chapter/section it stands in (structure, never text)
+	// Errata lists corrections applied to the source text of this article
+	// (see the errata in statutes/data/facts.yaml): a rule must say so
+	// before it calls a quote wrong on a corrected character.
+	Errata []Erratum
 	// Paragraphs (款) in order; the first paragraph's text does not include the label.
 	Paragraphs []*Paragraph
 }
@@ -89,6 +124,8 @@ type Item struct {
 	Num   int
 	Label string // （一）
 	Text  string // including the label, as printed
+	// Subs are the item's sub-items (目: 1．…, (1)…), one line each.
+	Subs []string
 }
 
 // Ref points at an article, paragraph or item. Zero Paragraph/Item means the
@@ -101,13 +138,14 @@ type Ref struct {
 }
 
 // Lines returns the article's lines as the statute prints them: each
-// paragraph followed by its items.
+// paragraph followed by its items (and their sub-items).
 func (a *Article) Lines() []string {
 	var out []string
 	for _, p := range a.Paragraphs {
 		out = append(out, p.Text)
 		for _, it := range p.Items {
 			out = append(out, it.Text)
+			out = append(out, it.Subs...)
 		}
 	}
 	return out

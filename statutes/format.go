@@ -1,0 +1,230 @@
+package statutes
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// The corpus format: one UTF-8 text file per statute version.
+//
+//	citelint-statute 1
+//	id: 社会保险法
+//	title: 中华人民共和国社会保险法
+//	short: 社会保险法
+//	alias: …                   (repeatable)
+//	kind: 法律
+//	category: 社会法
+//	issuer: 全国人民代表大会常务委员会
+//	docno: 国务院令第735号     (repeatable)
+//	event: 2010-10-28 通过 | 2010年10月28日 第十一届…会议通过   (repeatable; "-" for an undated event)
+//	note: …                    (repeatable; header lines that are no event)
+//	repealed: 2023-01-01       (optional)
+//	replaced-by: …             (optional)
+//	verified: true
+//	source: …                  (where the statute's facts come from)
+//	version: 2018-12-29
+//	effective: 2018-12-29      (optional: unknown when absent)
+//	until: 2023-01-01          (optional, exclusive)
+//	text: full | partial | none
+//	derived: true              (optional)
+//	version-verified: true
+//	version-source: …
+//	articles: 98
+//
+//	## 第一章 总则               headings: structure, never text
+//	第一条 为了规范……          an article: its label, one space, its first paragraph
+//	个人依法享受……              a further paragraph (款)
+//	  （一）询问……             an item (项): two spaces
+//	    1．……                  a sub-item (目): four spaces
+//
+// The header ends at the first empty line. A line that is not inside an
+// article (before the first article, or after a heading and before the
+// next article) is text outside the articles (Version.Body). Blank lines
+// in the body are ignored.
+
+const formatMagic = "citelint-statute 1"
+
+// dateLayout is how the corpus writes dates.
+const dateLayout = "2006-01-02"
+
+// ParseError is a malformed corpus file: the file and 1-based line.
+type ParseError struct {
+	File string
+	Line int
+	Msg  string
+}
+
+func (e *ParseError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", e.File, e.Msg)
+}
+
+// FormatHeader writes the header of one version of s in the corpus
+// format, up to and including the empty line that ends it. The output
+// depends only on its input, so re-running an importer changes no byte.
+func FormatHeader(s *Statute, v *Version) ([]byte, error) {
+	var b bytes.Buffer
+	var err error
+	kv := func(k, val string) {
+		if err != nil {
+			return
+		}
+		if strings.ContainsAny(val, "\r\n") {
+			err = fmt.Errorf("statute %s: %s value has a line break: %q", s.ID, k, val)
+			return
+		}
+		b.WriteString(k)
+		b.WriteString(": ")
+		b.WriteString(val)
+		b.WriteByte('\n')
+	}
+	b.WriteString(formatMagic + "\n")
+	kv("id", s.ID)
+	kv("title", s.Title)
+	kv("short", s.Short)
+	for _, a := range s.Aliases {
+		kv("alias", a)
+	}
+	kv("kind", string(s.Kind))
+	if s.Category != "" {
+		kv("category", s.Category)
+	}
+	if s.Issuer != "" {
+		kv("issuer", s.Issuer)
+	}
+	for _, d := range s.DocNumbers {
+		kv("docno", d)
+	}
+	for _, e := range s.Events {
+		kv("event", formatDate(e.Date)+" "+e.Kind+" | "+e.Text)
+	}
+	for _, n := range s.Notes {
+		kv("note", n)
+	}
+	if !s.RepealedOn.IsZero() {
+		kv("repealed", formatDate(s.RepealedOn))
+	}
+	if s.ReplacedBy != "" {
+		kv("replaced-by", s.ReplacedBy)
+	}
+	kv("verified", strconv.FormatBool(s.Verified))
+	if s.Source != "" {
+		kv("source", s.Source)
+	}
+	kv("version", v.Label)
+	if !v.Effective.IsZero() {
+		kv("effective", formatDate(v.Effective))
+	}
+	if !v.Until.IsZero() {
+		kv("until", formatDate(v.Until))
+	}
+	kv("text", string(v.Text))
+	if v.Derived {
+		kv("derived", "true")
+	}
+	kv("version-verified", strconv.FormatBool(v.Verified))
+	if v.Source != "" {
+		kv("version-source", v.Source)
+	}
+	kv("articles", strconv.Itoa(v.NumArticles))
+	if err != nil {
+		return nil, err
+	}
+	b.WriteByte('\n')
+	return b.Bytes(), nil
+}
+
+// FormatArticles writes articles in the corpus body format (no headings,
+// no text outside articles): what a hand-written partial version holds.
+func FormatArticles(arts []*Article) string {
+	var b strings.Builder
+	for _, a := range arts {
+		for j, p := range a.Paragraphs {
+			if j == 0 {
+				b.WriteString(a.Label + " ")
+			}
+			b.WriteString(p.Text + "\n")
+			for _, it := range p.Items {
+				b.WriteString("  " + it.Text + "\n")
+				for _, sub := range it.Subs {
+					b.WriteString("    " + sub + "\n")
+				}
+			}
+		}
+	}
+	return b.String()
+}
+
+func formatDate(t time.Time) string {
+	if t.IsZero() {
+		return "-"
+	}
+	return t.Format(dateLayout)
+}
+
+func parseDate(s string) (time.Time, error) {
+	if s == "-" {
+		return time.Time{}, nil
+	}
+	return time.Parse(dateLayout, s)
+}
+
+// chapterSep joins nested headings in Article.Chapter.
+const chapterSep = " / "
+
+// isArticleLine reports whether a body line starts an article: 第…条 or
+// 第…条之…, then a space.
+func isArticleLine(l string) bool {
+	_, _, _, _, ok := splitArticleLine(l)
+	return ok
+}
+
+// splitArticleLine splits "第十条之一 text" into label, number, suffix and
+// text.
+func splitArticleLine(l string) (label string, num, suffix int, rest string, ok bool) {
+	sp := strings.IndexAny(l, " 　")
+	if sp < 0 {
+		return "", 0, 0, "", false
+	}
+	label = l[:sp]
+	num, suffix, ok = parseStrictLabel(label)
+	if !ok {
+		return "", 0, 0, "", false
+	}
+	_, size := utf8.DecodeRuneInString(l[sp:])
+	return label, num, suffix, strings.TrimSpace(l[sp+size:]), true
+}
+
+// parseStrictLabel reads exactly 第N条 or 第N条之M.
+func parseStrictLabel(label string) (num, suffix int, ok bool) {
+	s, found := strings.CutPrefix(label, "第")
+	if !found {
+		return 0, 0, false
+	}
+	n, after, found := strings.Cut(s, "条")
+	if !found {
+		return 0, 0, false
+	}
+	num, err := ParseNumber(n)
+	if err != nil || num == 0 {
+		return 0, 0, false
+	}
+	if after == "" {
+		return num, 0, true
+	}
+	m, found := strings.CutPrefix(after, "之")
+	if !found {
+		return 0, 0, false
+	}
+	suffix, err = ParseNumber(m)
+	if err != nil || suffix == 0 {
+		return 0, 0, false
+	}
+	return num, suffix, true
+}
