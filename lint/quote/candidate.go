@@ -1,0 +1,110 @@
+package quote
+
+import "strings"
+
+// Candidate is statute text a quote may reproduce: one or several articles
+// in order, each as its lines (paragraphs and items, as
+// statutes.Article.Lines returns them).
+type Candidate struct {
+	Articles [][]string
+}
+
+// Prepared is a normalised candidate with its line and article boundaries
+// (positions in the normalised text). Prepare it once and align many
+// quotes against it.
+type Prepared struct {
+	Text *Text
+	// LineStart and LineEnd are the normalised bounds of every non-empty
+	// line, in order.
+	LineStart, LineEnd []int
+	// ArtStart and ArtEnd are the normalised bounds of every article.
+	ArtStart, ArtEnd []int
+}
+
+// Prepare normalises a candidate.
+func Prepare(c Candidate) *Prepared {
+	var b strings.Builder
+	type span struct{ start, end int }
+	var lines []span
+	var arts []span
+	for _, art := range c.Articles {
+		as := b.Len()
+		for _, l := range art {
+			if b.Len() > 0 {
+				b.WriteByte('\n')
+			}
+			s := b.Len()
+			b.WriteString(l)
+			lines = append(lines, span{s, b.Len()})
+		}
+		arts = append(arts, span{as, b.Len()})
+	}
+	t := Normalize(b.String())
+	p := &Prepared{Text: t}
+	// Map byte offsets to normalised positions: the number of kept runes
+	// whose offset is below the byte offset.
+	pos := func(off int) int {
+		lo, hi := 0, len(t.Off)
+		for lo < hi {
+			m := (lo + hi) / 2
+			if t.Off[m] < off {
+				lo = m + 1
+			} else {
+				hi = m
+			}
+		}
+		return lo
+	}
+	for _, l := range lines {
+		s, e := pos(l.start), pos(l.end)
+		if s < e {
+			p.LineStart = append(p.LineStart, s)
+			p.LineEnd = append(p.LineEnd, e)
+		}
+	}
+	for _, a := range arts {
+		p.ArtStart = append(p.ArtStart, pos(a.start))
+		p.ArtEnd = append(p.ArtEnd, pos(a.end))
+	}
+	return p
+}
+
+// PrepareText prepares a single text whose lines are separated by "\n".
+func PrepareText(s string) *Prepared {
+	return Prepare(Candidate{Articles: [][]string{strings.Split(s, "\n")}})
+}
+
+func (p *Prepared) isLineStart(i int) bool {
+	for _, s := range p.LineStart {
+		if s == i {
+			return true
+		}
+		if s > i {
+			break
+		}
+	}
+	return i == 0
+}
+
+func (p *Prepared) isLineEnd(i int) bool {
+	for _, e := range p.LineEnd {
+		if e == i {
+			return true
+		}
+		if e > i {
+			break
+		}
+	}
+	return i == p.Text.Len()
+}
+
+// articleAt returns the index of the article holding normalised position
+// i (the last one for the end position).
+func (p *Prepared) articleAt(i int) int {
+	for k := range p.ArtStart {
+		if i < p.ArtEnd[k] {
+			return k
+		}
+	}
+	return len(p.ArtStart) - 1
+}
