@@ -195,19 +195,21 @@ func stem(s string, suffixes []string) string {
 	return strings.TrimSuffix(s, best)
 }
 
-const numerals = "0123456789一二三四五六七八九十"
+const numerals = "0123456789０１２３４５６７８９一二三四五六七八九十"
 
+// differsInNumber: the two names carry different numerals (基金监管一科 /
+// 基金监管股, 一科 / 二科): numbered offices are distinct offices.
 func differsInNumber(a, b string) bool {
-	ra, rb := []rune(a), []rune(b)
-	if len(ra) != len(rb) {
-		return false
-	}
-	for i := range ra {
-		if ra[i] != rb[i] && (strings.ContainsRune(numerals, ra[i]) || strings.ContainsRune(numerals, rb[i])) {
-			return true
+	digits := func(s string) string {
+		var out []rune
+		for _, r := range s {
+			if strings.ContainsRune(numerals, r) {
+				out = append(out, r)
+			}
 		}
+		return string(out)
 	}
-	return false
+	return digits(a) != digits(b)
 }
 
 // closest returns the allowed name nearest to s when it is near enough to
