@@ -254,7 +254,13 @@ func combineHeader(rows [][]gridCell, h int, syn *Synonyms) (header []rawCell, n
 			continue
 		}
 		spans := t.Covered || t.Span > 1
+		// The sub-header when it names the column by itself ("法律依据"
+		// under "依据"), the two together when only they do ("依据" under
+		// "责任事项").
+		_, exact := syn.exact[normalizeHeader(s.Text)]
 		switch {
+		case exact:
+			header[i] = rawCell{Text: s.Text, Loc: s.Loc}
 		case spans && lookupOK(syn, t.Text+s.Text):
 			header[i] = rawCell{Text: t.Text + s.Text, Loc: s.Loc}
 		case lookupOK(syn, s.Text) || blank(t.Text) || spans:

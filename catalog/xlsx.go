@@ -1,9 +1,15 @@
 package catalog
 
 import (
+	"archive/zip"
 	"bytes"
+	"encoding/xml"
 	"errors"
 	"fmt"
+	"io"
+	"path"
+	"regexp"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -29,12 +35,16 @@ func readXlsx(data []byte, name string, syn *Synonyms) (c *Catalog, err error) {
 		return nil, &InputError{Msg: "not a readable .xlsx file", Err: err}
 	}
 	defer f.Close()
+	merges, err := xlsxMergeRanges(data)
+	if err != nil {
+		return nil, err
+	}
 	var tables []gridTable
 	for _, sheet := range f.GetSheetList() {
 		if visible, err := f.GetSheetVisible(sheet); err == nil && !visible {
 			continue
 		}
-		t, err := xlsxSheet(f, sheet, name)
+		t, err := xlsxSheet(f, sheet, name, merges)
 		if err != nil {
 			return nil, err
 		}
@@ -50,7 +60,7 @@ func readXlsx(data []byte, name string, syn *Synonyms) (c *Catalog, err error) {
 	return c, nil
 }
 
-func xlsxSheet(f *excelize.File, sheet, name string) (gridTable, error) {
+func xlsxSheet(f *excelize.File, sheet, name string, merges map[string][]mergeRange) (gridTable, error) {
 	t := gridTable{Name: sheet, Padded: true}
 	rows, err := f.Rows(sheet)
 	if err != nil {
@@ -96,11 +106,9 @@ func xlsxSheet(f *excelize.File, sheet, name string) (gridTable, error) {
 	if err := rows.Error(); err != nil {
 		return t, &InputError{Loc: Loc{Sheet: sheet}, Msg: "unreadable sheet", Err: err}
 	}
-	merges, err := f.GetMergeCells(sheet)
-	if err != nil {
-		return t, &InputError{Loc: Loc{Sheet: sheet}, Msg: "unreadable merged cells", Err: err}
-	}
-	for _, m := range merges {
+	// excelize's GetMergeCells loads the whole sheet as a tree (seconds
+	// and gigabytes for a large sheet): the ranges are scanned for instead.
+	for _, m := range merges[sheet] {
 		if err := applyMerge(&t, byRow, m, name, sheet); err != nil {
 			return t, err
 		}
@@ -111,11 +119,11 @@ func xlsxSheet(f *excelize.File, sheet, name string) (gridTable, error) {
 // applyMerge lays a merged range on the grid: the origin spans the columns
 // of its row; the rows below repeat the origin's text in its first column
 // (a value printed once for several rows) and are covered elsewhere.
-func applyMerge(t *gridTable, byRow map[int]int, m excelize.MergeCell, name, sheet string) error {
-	c1, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
-	c2, r2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
+func applyMerge(t *gridTable, byRow map[int]int, m mergeRange, name, sheet string) error {
+	c1, r1, err1 := excelize.CellNameToCoordinates(m.from)
+	c2, r2, err2 := excelize.CellNameToCoordinates(m.to)
 	if err := errors.Join(err1, err2); err != nil {
-		return &InputError{Loc: Loc{Sheet: sheet}, Msg: fmt.Sprintf("bad merged range %s:%s", m.GetStartAxis(), m.GetEndAxis()), Err: err}
+		return &InputError{Loc: Loc{Sheet: sheet}, Msg: fmt.Sprintf("bad merged range %s:%s", m.from, m.to), Err: err}
 	}
 	if c2 > maxGridCols {
 		c2 = maxGridCols
@@ -123,7 +131,7 @@ func applyMerge(t *gridTable, byRow map[int]int, m excelize.MergeCell, name, she
 	if c1 > c2 || r1 > r2 {
 		return nil
 	}
-	origin := gridCell{Text: m.GetCellValue(), Loc: Loc{File: name, Sheet: sheet, Row: r1, Col: c1}}
+	origin := gridCell{Loc: Loc{File: name, Sheet: sheet, Row: r1, Col: c1}}
 	if oi, ok := byRow[r1]; ok && c1-1 < len(t.Rows[oi]) {
 		origin = t.Rows[oi][c1-1]
 	}
@@ -150,4 +158,133 @@ func applyMerge(t *gridTable, byRow map[int]int, m excelize.MergeCell, name, she
 		t.Rows[ri] = row
 	}
 	return nil
+}
+
+// mergeRange is a merged range of a sheet, "A1" to "F1".
+type mergeRange struct{ from, to string }
+
+var mergeCellRe = regexp.MustCompile(`^<(?:[A-Za-z0-9_]+:)?mergeCell\b[^>]*?\bref="([A-Z]{1,3}[0-9]{1,7}):([A-Z]{1,3}[0-9]{1,7})"`)
+
+// xlsxMergeRanges finds the merged ranges of every sheet, by sheet name,
+// scanning the sheets' XML as a stream.
+func xlsxMergeRanges(data []byte) (map[string][]mergeRange, error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, &InputError{Msg: "not a valid .xlsx (zip) file", Err: err}
+	}
+	files := map[string]*zip.File{}
+	for _, f := range zr.File {
+		files[f.Name] = f
+	}
+	var wb struct {
+		Sheets []struct {
+			Name string `xml:"name,attr"`
+			ID   string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
+		} `xml:"sheets>sheet"`
+	}
+	var rels struct {
+		Rels []struct {
+			ID     string `xml:"Id,attr"`
+			Target string `xml:"Target,attr"`
+		} `xml:"Relationship"`
+	}
+	if err := decodeMember(files["xl/workbook.xml"], &wb); err != nil {
+		return nil, err
+	}
+	if err := decodeMember(files["xl/_rels/workbook.xml.rels"], &rels); err != nil {
+		return nil, err
+	}
+	targets := map[string]string{}
+	for _, r := range rels.Rels {
+		t := r.Target
+		if strings.HasPrefix(t, "/") {
+			t = strings.TrimPrefix(t, "/")
+		} else {
+			t = path.Join("xl", t)
+		}
+		targets[r.ID] = t
+	}
+	out := map[string][]mergeRange{}
+	for _, s := range wb.Sheets {
+		f := files[targets[s.ID]]
+		if f == nil {
+			continue
+		}
+		ranges, err := scanMerges(f)
+		if err != nil {
+			return nil, err
+		}
+		out[s.Name] = ranges
+	}
+	return out, nil
+}
+
+func decodeMember(f *zip.File, v any) error {
+	if f == nil {
+		return nil // excelize reports what is missing
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return &InputError{Msg: "open " + f.Name, Err: err}
+	}
+	defer rc.Close()
+	if err := xml.NewDecoder(&limitedReader{r: rc, n: 16 << 20, what: f.Name}).Decode(v); err != nil && err != io.EOF {
+		return &InputError{Msg: f.Name + " is not well-formed XML", Err: err}
+	}
+	return nil
+}
+
+// scanMerges streams a sheet's XML looking for <mergeCell ref="…"/>.
+func scanMerges(f *zip.File) ([]mergeRange, error) {
+	rc, err := f.Open()
+	if err != nil {
+		return nil, &InputError{Msg: "open " + f.Name, Err: err}
+	}
+	defer rc.Close()
+	r := &limitedReader{r: rc, n: maxXMLBytes, what: f.Name}
+	var out []mergeRange
+	buf := make([]byte, 0, 1<<20)
+	chunk := make([]byte, 1<<20)
+	const keep = 512 // longer than any <mergeCell …/> element
+	for {
+		n, err := io.ReadFull(r, chunk)
+		buf = append(buf, chunk[:n]...)
+		end := len(buf)
+		if err == nil {
+			// Leave the tail for the next round: an element may be cut.
+			if i := bytes.LastIndexByte(buf[max(0, end-keep):], '<'); i >= 0 {
+				end = max(0, end-keep) + i
+			}
+		}
+		// bytes.Index is fast; the expression only runs where it hits.
+		for rest := buf[:end]; ; {
+			i := bytes.Index(rest, []byte("mergeCell"))
+			if i < 0 {
+				break
+			}
+			start := bytes.LastIndexByte(rest[:i], '<')
+			if start < 0 {
+				start = i
+			}
+			win := rest[start:min(len(rest), i+keep)]
+			if m := mergeCellRe.FindSubmatch(win); m != nil && bytes.HasPrefix(win, m[0][:1]) {
+				out = append(out, mergeRange{string(m[1]), string(m[2])})
+				if len(out) > 1<<20 {
+					return nil, inputErr(Loc{}, "%s has more than a million merged ranges", f.Name)
+				}
+			}
+			rest = rest[i+len("mergeCell"):]
+		}
+		buf = append(buf[:0], buf[end:]...)
+		if err == io.EOF || err == io.ErrUnexpectedEOF {
+			return out, nil
+		}
+		if err != nil {
+			var ie *InputError
+			if errors.As(err, &ie) {
+				return nil, err
+			}
+			return nil, &InputError{Msg: "read " + f.Name, Err: err}
+		}
+	}
 }
