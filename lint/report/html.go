@@ -182,7 +182,7 @@ func htmlFindingOf(id string, d *lint.Diagnostic, rule *lint.Rule) htmlFinding {
 		}
 	}
 	for i := range d.Related {
-		hf.Related = append(hf.Related, relatedLabel(&d.Related[i]))
+		hf.Related = append(hf.Related, relatedLabel(d, &d.Related[i]))
 	}
 	return hf
 }

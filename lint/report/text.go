@@ -61,9 +61,13 @@ func (p palette) severity(s lint.Severity) *color.Color {
 	return p.info
 }
 
-// maxLocWidth caps the alignment of the message column so that one long
-// header does not push every line to the right.
-const maxLocWidth = 40
+// maxLocWidth caps the alignment of the severity column (after the path)
+// so that one long header does not push every line to the right.
+const maxLocWidth = 28
+
+// maxRelated is how many related places a finding lists in the text
+// report; the JSON, SARIF and HTML reports list them all.
+const maxRelated = 3
 
 // Format writes the text report.
 func (t *Text) Format(w io.Writer, r *lint.Result) error {
@@ -79,10 +83,11 @@ func (t *Text) Format(w io.Writer, r *lint.Result) error {
 			bw.WriteString("\n")
 		}
 		bw.WriteString(p.bold.Sprint(fileHeader(f)) + "\n")
+		// Every line of a file starts with its path: align what follows.
 		locs := make([]string, len(f.Diagnostics))
 		width := 0
 		for i := range f.Diagnostics {
-			locs[i] = textLoc(f.Path, &f.Diagnostics[i])
+			locs[i] = textLoc(&f.Diagnostics[i])
 			if w := displayWidth(locs[i]); w > width && w <= maxLocWidth {
 				width = w
 			}
@@ -93,7 +98,7 @@ func (t *Text) Format(w io.Writer, r *lint.Result) error {
 				bw.WriteString("\n")
 			}
 			sev := d.Severity.String()
-			bw.WriteString(padRight(locs[i], width) + " " +
+			bw.WriteString(f.Path + padRight(locs[i], width) + " " +
 				p.severity(d.Severity).Sprint(sev) + strings.Repeat(" ", 7-len(sev)) + " " +
 				d.Rule + ": " + oneLine(d.Message) + "\n")
 			if c := citationLabel(d.Citation); c != "" && isQuote(d) {
@@ -102,8 +107,12 @@ func (t *Text) Format(w io.Writer, r *lint.Result) error {
 			if d.Expected != "" && d.Actual != "" {
 				bw.WriteString("    " + p.del.Sprint("[-法条-]") + p.ins.Sprint("{+清单+}") + " " + inlineDiff(p, Diff(d.Expected, d.Actual), ctx) + "\n")
 			}
-			for _, rel := range d.Related {
-				bw.WriteString("    " + p.dim.Sprint("↳ "+relatedLabel(&rel)) + "\n")
+			for k, rel := range d.Related {
+				if k == maxRelated && len(d.Related) > maxRelated+1 {
+					bw.WriteString("    " + p.dim.Sprintf("↳ …（另有 %d 处）", len(d.Related)-k) + "\n")
+					break
+				}
+				bw.WriteString("    " + p.dim.Sprint("↳ "+relatedLabel(d, &rel)) + "\n")
 			}
 		}
 	}
@@ -132,13 +141,13 @@ func fileHeader(f *lint.FileResult) string {
 	return b.String()
 }
 
-// textLoc is file:entry(序号) field: for entry findings, file: field: for
-// catalog findings.
-func textLoc(path string, d *lint.Diagnostic) string {
+// textLoc is what follows the file name: ":entry(序号) field:" for entry
+// findings, ": field:" for catalog findings.
+func textLoc(d *lint.Diagnostic) string {
 	if d.Entry == nil {
-		return path + ": " + fieldLabel(d) + ":"
+		return ": " + fieldLabel(d) + ":"
 	}
-	return path + ":" + entryLabel(d.Entry) + " " + fieldLabel(d) + ":"
+	return ":" + entryLabel(d.Entry) + " " + fieldLabel(d) + ":"
 }
 
 func entryKey(d *lint.Diagnostic) int {
@@ -148,12 +157,18 @@ func entryKey(d *lint.Diagnostic) int {
 	return d.Entry.Index
 }
 
-func relatedLabel(r *lint.Related) string {
+// relatedLabel names a related place relative to its diagnostic: the
+// entry only when it is another one, the header as printed when the field
+// is the diagnostic's own.
+func relatedLabel(d *lint.Diagnostic, r *lint.Related) string {
 	var parts []string
-	if r.Entry != nil {
+	if r.Entry != nil && (d.Entry == nil || r.Entry.Index != d.Entry.Index) {
 		parts = append(parts, entryLabel(r.Entry))
 	}
-	if r.Field != "" {
+	switch {
+	case r.Field != "" && r.Field == d.Field && d.Column != "":
+		parts = append(parts, d.Column)
+	case r.Field != "":
 		parts = append(parts, r.Field)
 	}
 	loc := strings.Join(parts, " ")
