@@ -20,12 +20,15 @@ type Pass struct {
 	AsOf    time.Time
 
 	shared *entryState
+	run    *runState // shared by the whole run (nil for a pass built by hand)
 	report func(Diagnostic)
 }
 
 // entryState is computed once per entry and shared by all its rules.
 type entryState struct {
-	cites map[*catalog.Field][]cite.Citation
+	cites  map[*catalog.Field][]cite.Citation
+	verifs map[verifyKey]*Verification // see Verify
+	run    *runState                   // for passes built without Run
 }
 
 // Citations returns the parsed citations of a field, parsed once per entry.

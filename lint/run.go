@@ -37,6 +37,7 @@ func Run(cat *catalog.Catalog, opts Options) (FileResult, error) {
 		now = time.Now()
 	}
 	asOf := AsOf(cat, cfg, now)
+	rs := &runState{}
 	var diags []Diagnostic
 	collect := func(d Diagnostic) { diags = append(diags, d) }
 	active := make([]*Rule, 0, len(opts.Rules))
@@ -50,12 +51,12 @@ func Run(cat *catalog.Catalog, opts Options) (FileResult, error) {
 		if r.Scope != CatalogScope {
 			continue
 		}
-		p := &Pass{Rule: r, Catalog: cat, Corpus: opts.Corpus, Config: cfg, AsOf: asOf, report: collect}
+		p := &Pass{Rule: r, Catalog: cat, Corpus: opts.Corpus, Config: cfg, AsOf: asOf, run: rs, report: collect}
 		if err := runRule(r, p); err != nil {
 			return FileResult{}, err
 		}
 	}
-	entryDiags, err := runEntries(cat, active, opts, cfg, asOf)
+	entryDiags, err := runEntries(cat, active, opts, cfg, asOf, rs)
 	if err != nil {
 		return FileResult{}, err
 	}
@@ -78,7 +79,7 @@ func Run(cat *catalog.Catalog, opts Options) (FileResult, error) {
 // runEntries runs the entry-scope rules over every entry, spreading entries
 // over workers. Each entry's diagnostics land in its own slot, so the result
 // is the same whatever the scheduling.
-func runEntries(cat *catalog.Catalog, active []*Rule, opts Options, cfg *Config, asOf time.Time) ([][]Diagnostic, error) {
+func runEntries(cat *catalog.Catalog, active []*Rule, opts Options, cfg *Config, asOf time.Time, rs *runState) ([][]Diagnostic, error) {
 	out := make([][]Diagnostic, len(cat.Entries))
 	errs := make([]error, len(cat.Entries))
 	one := func(i int) {
@@ -88,7 +89,7 @@ func runEntries(cat *catalog.Catalog, active []*Rule, opts Options, cfg *Config,
 			if r.Scope != EntryScope {
 				continue
 			}
-			p := &Pass{Rule: r, Catalog: cat, Entry: &cat.Entries[i], Corpus: opts.Corpus, Config: cfg, AsOf: asOf, shared: shared, report: collect}
+			p := &Pass{Rule: r, Catalog: cat, Entry: &cat.Entries[i], Corpus: opts.Corpus, Config: cfg, AsOf: asOf, shared: shared, run: rs, report: collect}
 			if err := runRule(r, p); err != nil {
 				errs[i] = err
 				return

@@ -94,7 +94,9 @@ func Fold(s string) string {
 }
 
 func fold(r rune) rune {
-	if r < utf8.RuneSelf {
+	// Only the full-width forms block folds; everything else (ASCII, CJK)
+	// stands as it is.
+	if r < 0xFF01 || r > 0xFFEE {
 		return r
 	}
 	p := width.LookupRune(r)
@@ -112,6 +114,9 @@ func fold(r rune) rune {
 // character and emoji. The stray-character rule reports the visible ones;
 // here they must not hide the real differences.
 func dropped(r rune) bool {
+	if r >= 0x4E00 && r <= 0x9FFF { // CJK ideographs: the bulk of any text
+		return false
+	}
 	switch {
 	case unicode.IsSpace(r):
 		return true

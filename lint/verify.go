@@ -1,0 +1,621 @@
+package lint
+
+import (
+	"errors"
+	"slices"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/citelint/citelint/catalog"
+	"github.com/citelint/citelint/lint/quote"
+	"github.com/citelint/citelint/statutes"
+	"github.com/citelint/citelint/statutes/cite"
+)
+
+// Verification is what the corpus says about one citation: the statute it
+// names, the version in force at the catalog's date, each cited article and
+// each quoted part. The quote rules all read it; Pass.Verify computes it
+// once per entry.
+type Verification struct {
+	Field    *catalog.Field
+	Citation cite.Citation
+	// Statute is nil when the title names nothing in the corpus; Err then
+	// says why (wrapping statutes.ErrUnknownStatute or
+	// statutes.ErrAmbiguousStatute).
+	Statute *statutes.Statute
+	Err     error
+	// Version is the version in force at the pass's date (nil when the
+	// statute was not yet in force); Status its status then.
+	Version *statutes.Version
+	Status  statutes.Status
+	// TextBundled is false when the corpus holds only the statute's
+	// metadata for that version.
+	TextBundled bool
+	Articles    []ArticleCheck
+	Quotes      []QuoteCheck
+}
+
+// ArticleCheck is one cited article looked up in the version in force.
+type ArticleCheck struct {
+	Cited   cite.Article
+	Article *statutes.Article // nil when not found or not bundled
+	Lines   []string          // the cited text (article, 款 or 项), one line per 款/项
+	// Err is nil, or wraps statutes.ErrArticleNotFound,
+	// ErrParagraphNotFound, ErrItemNotFound (the version is full and lacks
+	// it) or ErrNotBundled (the corpus cannot say).
+	Err error
+}
+
+// Outcome is the verdict on one quoted part.
+type Outcome int
+
+const (
+	QuoteOK            Outcome = iota // exact, a whole 款/项, or a marked elision
+	QuoteNotChecked                   // nothing to compare with: no article cited, or the article does not exist
+	QuoteUnverifiable                 // the statute is known but the text is not bundled
+	QuoteMismatch                     // words, numbers or punctuation differ
+	QuoteTruncated                    // part of the text left out without an ellipsis
+	QuoteMerged                       // several articles run together, joining punctuation changed
+	QuoteMisattributed                // the text (or part of it) belongs to another article or statute
+	QuoteSuperseded                   // the text is an earlier version's
+)
+
+var outcomeNames = [...]string{"ok", "not-checked", "unverifiable", "mismatch", "truncated", "merged", "misattributed", "superseded"}
+
+func (o Outcome) String() string {
+	if int(o) < len(outcomeNames) {
+		return outcomeNames[o]
+	}
+	return "outcome?"
+}
+
+// QuoteCheck is the verdict on one quoted part.
+type QuoteCheck struct {
+	Part cite.QuotePart
+	// Articles are what the part was compared with: its label's article,
+	// or the citation's articles for an unlabelled quote.
+	Articles []cite.Article
+	Outcome  Outcome
+	// Result is the alignment against the cited text (nil when not
+	// checked).
+	Result *quote.Result
+	// Expected is the cited statute text (lines joined by "\n"), Actual
+	// the quote as written.
+	Expected string
+	Actual   string
+	// Source says where the quoted text really comes from, for
+	// misattributed and superseded quotes; Closest names the nearest
+	// article of the statute for a mismatch that matches nothing.
+	Source  *Source
+	Closest *Source
+	// Unverified is set when the compared text was added by hand and not
+	// checked against an official source: rules must not call the quote
+	// wrong on it.
+	Unverified bool
+	// Errata are corrections the corpus applied to the compared text
+	// where the quote differs: the quote may follow the uncorrected source.
+	Errata []statutes.Erratum
+}
+
+// Source is a place in the corpus that holds (part of) a quote.
+type Source struct {
+	Statute *statutes.Statute
+	Version *statutes.Version
+	Article *statutes.Article
+	// Segment is the part of the quote found there (a range of the
+	// normalised quote, see QuoteCheck.Result.Quote), or the whole quote
+	// when Whole is set.
+	Segment quote.Range
+	Whole   bool
+	// Text is the quoted text found there, as the catalog writes it.
+	Text string
+	// Result aligns the quote (or the segment) with the source article.
+	Result *quote.Result
+}
+
+// ArticleText is the source article's text.
+func (s *Source) ArticleText() string { return s.Article.Text() }
+
+// verifyKey identifies a citation within an entry.
+type verifyKey struct {
+	field *catalog.Field
+	span  cite.Span
+}
+
+// runState is shared by every pass of one run: lazily built data that is
+// too costly to build per entry.
+type runState struct {
+	scanOnce sync.Once
+	scan     *corpusScan
+}
+
+// Verify checks a citation of field f against the corpus, once per entry.
+// It returns nil without a corpus.
+func (p *Pass) Verify(f *catalog.Field, c cite.Citation) *Verification {
+	if p.Corpus == nil {
+		return nil
+	}
+	st := p.state()
+	k := verifyKey{f, c.Span}
+	if v, ok := st.verifs[k]; ok {
+		return v
+	}
+	v := p.verify(f, c)
+	st.verifs[k] = v
+	return v
+}
+
+// Verifications verifies every citation of a field, in order.
+func (p *Pass) Verifications(f *catalog.Field) []*Verification {
+	if p.Corpus == nil || f == nil {
+		return nil
+	}
+	cs := p.Citations(f)
+	out := make([]*Verification, 0, len(cs))
+	for _, c := range cs {
+		out = append(out, p.Verify(f, c))
+	}
+	return out
+}
+
+func (p *Pass) state() *entryState {
+	if p.shared == nil {
+		p.shared = &entryState{}
+	}
+	if p.shared.verifs == nil {
+		p.shared.verifs = map[verifyKey]*Verification{}
+	}
+	return p.shared
+}
+
+// Resolve finds the statute a cited title names, trying the configured
+// aliases first.
+func (p *Pass) Resolve(title string) (*statutes.Statute, error) {
+	if p.Config != nil && len(p.Config.Aliases) > 0 {
+		t := strings.Join(strings.Fields(title), "")
+		for _, k := range []string{t, strings.TrimPrefix(t, "中华人民共和国")} {
+			if full, ok := p.Config.Aliases[k]; ok {
+				if s, err := p.Corpus.Resolve(full); err == nil {
+					return s, nil
+				}
+			}
+		}
+	}
+	return p.Corpus.Resolve(title)
+}
+
+func (p *Pass) verify(f *catalog.Field, c cite.Citation) *Verification {
+	v := &Verification{Field: f, Citation: c}
+	s, err := p.Resolve(c.Title)
+	if err != nil || s == nil {
+		v.Err = err
+		return v
+	}
+	v.Statute = s
+	v.Status = s.StatusAt(p.AsOf)
+	v.Version = s.VersionAt(p.AsOf)
+	if v.Version == nil {
+		// Not yet in force at the catalog's date: compare with the
+		// earliest version the corpus knows.
+		if len(s.Versions) > 0 {
+			v.Version = s.Versions[0]
+		}
+	}
+	ver := v.Version
+	v.TextBundled = ver != nil && ver.Text != statutes.TextNone
+	for _, a := range c.Articles {
+		v.Articles = append(v.Articles, lookupArticle(ver, a))
+	}
+	if c.Quote == nil {
+		return v
+	}
+	for _, part := range c.Quote.Parts {
+		v.Quotes = append(v.Quotes, p.checkPart(v, part))
+	}
+	return v
+}
+
+func lookupArticle(ver *statutes.Version, a cite.Article) ArticleCheck {
+	ac := ArticleCheck{Cited: a}
+	if ver == nil {
+		ac.Err = statutes.ErrNotBundled
+		return ac
+	}
+	r := statutes.Ref{Article: a.Num, Suffix: a.Suffix, Paragraph: a.Paragraph, Item: a.Item}
+	text, err := ver.Lookup(r)
+	if err != nil {
+		ac.Err = err
+		return ac
+	}
+	ac.Article = ver.Article(a.Num, a.Suffix)
+	ac.Lines = strings.Split(text, "\n")
+	return ac
+}
+
+// checkPart verifies one quoted part against its cited text, and when the
+// text is not the cited article's, looks for where it comes from.
+func (p *Pass) checkPart(v *Verification, part cite.QuotePart) QuoteCheck {
+	qc := QuoteCheck{Part: part, Actual: part.Text}
+	var cited []ArticleCheck
+	if part.Article != nil {
+		qc.Articles = []cite.Article{*part.Article}
+		cited = []ArticleCheck{lookupArticle(v.Version, *part.Article)}
+	} else {
+		qc.Articles = v.Citation.Articles
+		cited = v.Articles
+	}
+	if len(cited) == 0 {
+		qc.Outcome = QuoteNotChecked
+		return qc
+	}
+	var arts [][]string
+	for _, ac := range cited {
+		switch {
+		case errors.Is(ac.Err, statutes.ErrNotBundled):
+			qc.Outcome = QuoteUnverifiable
+			return qc
+		case ac.Err != nil:
+			qc.Outcome = QuoteNotChecked
+			return qc
+		}
+		arts = append(arts, ac.Lines)
+		if !v.Version.Verified {
+			qc.Unverified = true
+		}
+	}
+	lines := make([]string, 0, len(arts))
+	for _, a := range arts {
+		lines = append(lines, strings.Join(a, "\n"))
+	}
+	qc.Expected = strings.Join(lines, "\n")
+	cand := quote.Prepare(quote.Candidate{Articles: arts})
+	qt := quote.Normalize(part.Text)
+	r := quote.AlignText(qt, cand)
+	qc.Result = r
+	switch r.Kind {
+	case quote.Exact, quote.Part, quote.Elided, quote.Empty:
+		qc.Outcome = QuoteOK
+		return qc
+	case quote.Truncated:
+		qc.Outcome = QuoteTruncated
+	case quote.Merged:
+		qc.Outcome = QuoteMerged
+	default:
+		qc.Outcome = QuoteMismatch
+	}
+	// A quote that follows the source text where the corpus corrected a
+	// slip is faithful to the official publication: not wrong.
+	if errs := articleErrata(cited); len(errs) > 0 {
+		raw := make([][]string, len(arts))
+		for i, a := range arts {
+			raw[i] = uncorrect(a, errs)
+		}
+		rr := quote.AlignText(qt, quote.Prepare(quote.Candidate{Articles: raw}))
+		if rr.Kind.Fine() {
+			qc.Outcome = QuoteOK
+			return qc
+		}
+		qc.Errata = errs
+	}
+	if qc.Outcome == QuoteMismatch && !r.EndPunct && needsSearch(r) {
+		p.findSource(v, &qc, cited, qt)
+	}
+	return qc
+}
+
+// needsSearch says whether a mismatch looks like text from elsewhere rather
+// than a slip in the cited text: a long run the cited text lacks, or little
+// of the quote found in it.
+func needsSearch(r *quote.Result) bool {
+	if r.Coverage < 0.6 {
+		return true
+	}
+	return len(r.Extra) > 0 && r.Extra[0].Len() >= minSegment
+}
+
+// minSegment is the shortest run of a quote worth looking for elsewhere:
+// shorter runs (a phrase, a number) are slips, not borrowed text.
+const minSegment = 12
+
+func articleErrata(cited []ArticleCheck) []statutes.Erratum {
+	var out []statutes.Erratum
+	for _, ac := range cited {
+		if ac.Article != nil {
+			out = append(out, ac.Article.Errata...)
+		}
+	}
+	return out
+}
+
+// uncorrect restores the source wording the errata replaced.
+func uncorrect(lines []string, errs []statutes.Erratum) []string {
+	out := slices.Clone(lines)
+	for _, e := range errs {
+		for i, l := range out {
+			if strings.Contains(l, e.To) {
+				out[i] = strings.Replace(l, e.To, e.From, 1)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// findSource looks for the quote's text outside the cited article: in
+// earlier versions of the same article (superseded), in the cited
+// version's other articles (misattributed), in other versions, then across
+// the corpus.
+func (p *Pass) findSource(v *Verification, qc *QuoteCheck, cited []ArticleCheck, qt *quote.Text) {
+	r := qc.Result
+	s, cur := v.Statute, v.Version
+	citedSet := map[[2]int]bool{}
+	for _, ac := range cited {
+		if ac.Article != nil {
+			citedSet[[2]int{ac.Article.Num, ac.Article.Suffix}] = true
+		}
+	}
+	// (1) The same article in another version of the statute.
+	if len(cited) == 1 && cited[0].Article != nil {
+		num, suf := cited[0].Article.Num, cited[0].Article.Suffix
+		for i := len(s.Versions) - 1; i >= 0; i-- {
+			ov := s.Versions[i]
+			if ov == cur || ov.Text == statutes.TextNone {
+				continue
+			}
+			oa := ov.Article(num, suf)
+			if oa == nil {
+				continue
+			}
+			or := quote.AlignText(qt, quote.Prepare(quote.Candidate{Articles: [][]string{oa.Lines()}}))
+			if matchesSource(or, r) {
+				qc.Outcome = QuoteSuperseded
+				qc.Source = &Source{Statute: s, Version: ov, Article: oa, Whole: true, Text: qc.Actual, Result: or,
+					Segment: or.QuoteRange}
+				if !ov.Verified {
+					qc.Unverified = true
+				}
+				return
+			}
+		}
+	}
+	// What to look for: the quote's longest run the cited text lacks,
+	// then the whole quote when little of it matches the cited text.
+	type target struct {
+		seg   quote.Range
+		whole bool
+	}
+	var targets []target
+	if len(r.Extra) > 0 && r.Extra[0].Len() >= minSegment {
+		targets = append(targets, target{r.Extra[0], false})
+	}
+	if r.Coverage < 0.6 {
+		targets = append(targets, target{r.QuoteRange, true})
+	}
+	versions := []*statutes.Version{cur}
+	for i := len(s.Versions) - 1; i >= 0; i-- {
+		if ov := s.Versions[i]; ov != cur && ov.Text != statutes.TextNone {
+			versions = append(versions, ov)
+		}
+	}
+	var closest *Source
+	for _, tg := range targets {
+		seg, whole := tg.seg, tg.whole
+		key := string(qt.Key[seg.Start:seg.End])
+		text := qt.Original(seg.Start, seg.End)
+		// (2) The cited version's other articles, then (3) the other
+		// versions' articles.
+		for vi, ver := range versions {
+			arts, err := ver.ArticleList()
+			if err != nil {
+				continue
+			}
+			for _, a := range arts {
+				if vi == 0 && citedSet[[2]int{a.Num, a.Suffix}] {
+					continue
+				}
+				src, ok := sourceIn(qt, seg, key, whole, s, ver, a)
+				if ok {
+					src.Text = text
+					if vi == 0 {
+						qc.Outcome = QuoteMisattributed
+					} else {
+						qc.Outcome = QuoteSuperseded
+					}
+					if !ver.Verified {
+						qc.Unverified = true
+					}
+					qc.Source = src
+					return
+				}
+				if vi == 0 && src != nil && (closest == nil || src.Result.Similarity > closest.Result.Similarity) {
+					closest = src
+				}
+			}
+		}
+		// (4) The whole corpus.
+		if src := p.scanCorpus(qt, seg, key, whole, s); src != nil {
+			src.Text = text
+			qc.Outcome = QuoteMisattributed
+			qc.Source = src
+			if !src.Version.Verified {
+				qc.Unverified = true
+			}
+			return
+		}
+	}
+	if closest != nil && closest.Result.Similarity > r.Similarity && closest.Result.Coverage >= 0.5 {
+		qc.Closest = closest
+	}
+}
+
+// matchesSource says whether an alignment against another text explains the
+// quote better than the cited text does.
+func matchesSource(or, cited *quote.Result) bool {
+	if or.Kind.Fine() || or.Kind == quote.Truncated || or.Kind == quote.Mismatch && or.EndPunct {
+		return true
+	}
+	return or.Kind == quote.Mismatch && or.Similarity >= 0.9 && or.Similarity > cited.Similarity+0.1
+}
+
+// sourceIn checks whether article a holds the segment (verbatim), or holds
+// the whole quote nearly verbatim. It returns the alignment either way when
+// the article shares much with the quote (for naming the closest article).
+func sourceIn(qt *quote.Text, seg quote.Range, key string, whole bool, s *statutes.Statute, ver *statutes.Version, a *statutes.Article) (*Source, bool) {
+	folded := quote.Fold(a.Text())
+	if strings.Contains(folded, key) {
+		src := &Source{Statute: s, Version: ver, Article: a, Segment: seg, Whole: whole}
+		src.Result = quote.AlignText(qt, quote.Prepare(quote.Candidate{Articles: [][]string{a.Lines()}}))
+		return src, true
+	}
+	if !sharesAnchor(folded, key) {
+		return nil, false
+	}
+	r := quote.AlignText(qt, quote.Prepare(quote.Candidate{Articles: [][]string{a.Lines()}}))
+	src := &Source{Statute: s, Version: ver, Article: a, Segment: seg, Whole: whole, Result: r}
+	if whole && (r.Kind.Fine() || r.Kind == quote.Truncated || r.Kind == quote.Mismatch && (r.EndPunct || r.Similarity >= 0.9)) {
+		return src, true
+	}
+	return src, false
+}
+
+// anchorLen is the length of the runs of a quote looked up verbatim to
+// find candidate articles.
+const anchorLen = 8
+
+// anchors picks up to n evenly spread runs of anchorLen runes from a
+// folded text, skipping runs that are mostly punctuation.
+func anchors(key string, n int) []string {
+	rs := []rune(key)
+	if len(rs) < anchorLen {
+		if len(rs) == 0 {
+			return nil
+		}
+		return []string{key}
+	}
+	var out []string
+	step := max((len(rs)-anchorLen)/max(n-1, 1), 1)
+	for i := 0; i+anchorLen <= len(rs) && len(out) < n; i += step {
+		a := rs[i : i+anchorLen]
+		punct := 0
+		for _, r := range a {
+			if quote.IsPunct(r) {
+				punct++
+			}
+		}
+		if punct*2 < len(a) {
+			out = append(out, string(a))
+		}
+	}
+	return out
+}
+
+func sharesAnchor(folded, key string) bool {
+	for _, a := range anchors(key, 6) {
+		if strings.Contains(folded, a) {
+			return true
+		}
+	}
+	return false
+}
+
+// corpusScan is every bundled article's folded text, concatenated, for
+// finding which article holds a run of text with strings.Index.
+type corpusScan struct {
+	text  string
+	start []int // byte offset of each article's text in text
+	refs  []scanRef
+}
+
+type scanRef struct {
+	s *statutes.Statute
+	v *statutes.Version
+	a *statutes.Article
+}
+
+func (p *Pass) corpusScanIndex() *corpusScan {
+	rs := p.run
+	if rs == nil {
+		rs = p.state().localRun()
+	}
+	rs.scanOnce.Do(func() {
+		sc := &corpusScan{}
+		var b strings.Builder
+		p.Corpus.ForEachArticle(func(s *statutes.Statute, v *statutes.Version, a *statutes.Article) bool {
+			sc.start = append(sc.start, b.Len())
+			sc.refs = append(sc.refs, scanRef{s, v, a})
+			b.WriteString(quote.Fold(a.Text()))
+			b.WriteByte(0) // no run of text crosses articles
+			return true
+		})
+		sc.text = b.String()
+		rs.scan = sc
+	})
+	return rs.scan
+}
+
+// localRun gives a pass built without Run (tests) a run state of its own.
+func (st *entryState) localRun() *runState {
+	if st.run == nil {
+		st.run = &runState{}
+	}
+	return st.run
+}
+
+// scanCorpus looks for the segment across the corpus (other statutes, or
+// any article when the cited statute found nothing): the article holding it
+// verbatim, or the one sharing the most anchors whose alignment explains the
+// whole quote.
+func (p *Pass) scanCorpus(qt *quote.Text, seg quote.Range, key string, whole bool, cited *statutes.Statute) *Source {
+	if utf8.RuneCountInString(key) < minSegment {
+		return nil
+	}
+	sc := p.corpusScanIndex()
+	at := func(off int) int {
+		i, found := slices.BinarySearch(sc.start, off)
+		if !found {
+			i--
+		}
+		return i
+	}
+	if i := strings.Index(sc.text, key); i >= 0 {
+		ref := sc.refs[at(i)]
+		if ref.s != cited {
+			src := &Source{Statute: ref.s, Version: ref.v, Article: ref.a, Segment: seg, Whole: whole}
+			src.Result = quote.AlignText(qt, quote.Prepare(quote.Candidate{Articles: [][]string{ref.a.Lines()}}))
+			return src
+		}
+	}
+	if !whole {
+		return nil
+	}
+	hits := map[int]int{}
+	for _, a := range anchors(key, 8) {
+		for off := 0; ; {
+			i := strings.Index(sc.text[off:], a)
+			if i < 0 {
+				break
+			}
+			hits[at(off+i)]++
+			off += i + len(a)
+		}
+	}
+	best, bestN := -1, 1
+	for i, n := range hits {
+		if sc.refs[i].s == cited {
+			continue
+		}
+		if n > bestN || n == bestN && best >= 0 && i < best {
+			best, bestN = i, n
+		}
+	}
+	if best < 0 {
+		return nil
+	}
+	ref := sc.refs[best]
+	r := quote.AlignText(qt, quote.Prepare(quote.Candidate{Articles: [][]string{ref.a.Lines()}}))
+	if r.Kind.Fine() || r.Kind == quote.Truncated || r.Kind == quote.Mismatch && (r.EndPunct || r.Similarity >= 0.9) {
+		return &Source{Statute: ref.s, Version: ref.v, Article: ref.a, Segment: seg, Whole: true, Result: r}
+	}
+	return nil
+}
