@@ -240,11 +240,15 @@ func combineHeader(rows [][]gridCell, h int, syn *Synonyms) (header []rawCell, n
 			width = len(sub)
 		}
 	}
+	spanned := spannedTop(top, sub != nil)
 	header = make([]rawCell, width)
 	for i := range header {
 		var t, s gridCell
 		if i < len(top) {
 			t = top[i]
+			if blank(t.Text) && spanned[i] {
+				t = topCell(top, i)
+			}
 		}
 		if i < len(sub) && !sub[i].Merged && !sub[i].Covered {
 			s = sub[i]
@@ -253,7 +257,7 @@ func combineHeader(rows [][]gridCell, h int, syn *Synonyms) (header []rawCell, n
 		if blank(s.Text) {
 			continue
 		}
-		spans := t.Covered || t.Span > 1
+		spans := i < len(spanned) && spanned[i]
 		// The sub-header when it names the column by itself ("法律依据"
 		// under "依据"), the two together when only they do ("依据" under
 		// "责任事项").
@@ -273,14 +277,48 @@ func combineHeader(rows [][]gridCell, h int, syn *Synonyms) (header []rawCell, n
 	return header, 1
 }
 
+// topCell is the top header cell over column i: its own, or the nearest
+// non-blank one to its left.
+func topCell(top []gridCell, i int) gridCell {
+	for j := i; j >= 0; j-- {
+		if !blank(top[j].Text) {
+			return top[j]
+		}
+	}
+	return top[i]
+}
+
+// spannedTop marks the top header cells that span several columns: merged
+// (docx, xlsx), or, over a second header row, a cell followed by blank ones
+// (a merge exported to CSV) and those blank ones.
+func spannedTop(top []gridCell, twoLevel bool) []bool {
+	sp := make([]bool, len(top))
+	for i, c := range top {
+		if c.Covered || c.Span > 1 {
+			sp[i] = true
+			continue
+		}
+		if !twoLevel || c.Merged {
+			continue
+		}
+		if blank(c.Text) && i > 0 && (sp[i-1] || !blank(top[i-1].Text)) {
+			sp[i] = true
+			if !top[i-1].Merged {
+				sp[i-1] = true
+			}
+		}
+	}
+	return sp
+}
+
 func lookupOK(syn *Synonyms, s string) bool {
 	_, ok := syn.Lookup(s)
 	return ok
 }
 
 // isSubHeader reports whether next is the second level of the header top:
-// not data (no 序号 value first), and either headers only, or text under a
-// header cell merged across columns.
+// not data (no 序号 value first, no long text), and either headers only, or
+// text under a header cell merged across columns.
 func isSubHeader(top, next []gridCell, syn *Synonyms) bool {
 	if len(next) > 0 {
 		if _, ok := seqValue(next[0].Text); ok {
@@ -294,11 +332,15 @@ func isSubHeader(top, next []gridCell, syn *Synonyms) bool {
 	if known == nonEmpty {
 		return true
 	}
+	spanned := spannedTop(top, true)
 	for i, c := range next {
 		if c.Covered || c.Merged || blank(c.Text) {
 			continue
 		}
-		if i >= len(top) || !(top[i].Covered || top[i].Span > 1) {
+		if len([]rune(strings.TrimSpace(c.Text))) > maxContainsRunes || strings.ContainsRune(c.Text, '《') {
+			return false
+		}
+		if i >= len(top) || !spanned[i] {
 			return false
 		}
 	}

@@ -156,7 +156,7 @@ func TestXlsxHostile(t *testing.T) {
 			setRow(t, f, "Sheet1", 1, "甲", "乙")
 			return xlsxBytes(t, f)
 		}(),
-		"declared bomb": zipBomb(t, "xl/workbook.xml", 1<<40, 1<<20),
+		"declared bomb":  zipBomb(t, "xl/workbook.xml", 1<<40, 1<<20),
 		"not a workbook": makeZip(t, map[string]string{"xl/workbook.xml": "<x", "[Content_Types].xml": "<Types/>"}),
 	} {
 		t.Run(name, func(t *testing.T) {
