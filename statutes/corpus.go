@@ -26,6 +26,8 @@ type Corpus struct {
 	loose  map[string][]*Statute
 	id     string
 	errata []Erratum
+	// suggestKeys are every statute's titles, loose and as runes.
+	suggestKeys []suggestKey
 }
 
 // FactsName is the hand-maintained facts file at the root of a corpus.
@@ -173,9 +175,15 @@ func (c *Corpus) finish() {
 	sort.SliceStable(c.statutes, func(i, j int) bool { return statuteLess(c.statutes[i], c.statutes[j]) })
 	c.exact = map[string][]*Statute{}
 	c.loose = map[string][]*Statute{}
+	c.suggestKeys = c.suggestKeys[:0]
 	for _, s := range c.statutes {
+		seen := map[string]bool{}
 		for _, k := range titleKeys(s) {
 			c.index(k, s)
+			if l := looseTitle(k); l != "" && !seen[l] {
+				seen[l] = true
+				c.suggestKeys = append(c.suggestKeys, suggestKey{s, []rune(l)})
+			}
 		}
 	}
 }
@@ -493,6 +501,9 @@ func (c *Corpus) resolve(title string) (*Statute, []string, error) {
 		t = base
 	}
 	clean := strings.TrimSpace(title)
+	if strings.HasPrefix(clean, "《") && strings.HasSuffix(clean, "》") {
+		clean = strings.TrimSuffix(strings.TrimPrefix(clean, "《"), "》")
+	}
 	return nil, nil, &UnknownStatuteError{Title: clean, Suggestions: c.Suggest(title, 3)}
 }
 

@@ -71,6 +71,15 @@ func cutTrailingNote(t string) (base, note string, ok bool) {
 	return t, "", false
 }
 
+// maxSuggestRunes bounds the work for a long query: no title is longer.
+const maxSuggestRunes = 80
+
+// suggestKey is one title of a statute, prepared for Suggest.
+type suggestKey struct {
+	s     *Statute
+	runes []rune
+}
+
 // Suggest returns up to n titles close to title, closest first.
 func (c *Corpus) Suggest(title string, n int) []string {
 	q := looseTitle(title)
@@ -85,20 +94,23 @@ func (c *Corpus) Suggest(title string, n int) []string {
 		return nil
 	}
 	qr := []rune(q)
+	if len(qr) > maxSuggestRunes {
+		qr = qr[:maxSuggestRunes]
+	}
 	type cand struct {
 		title string
 		score float64
 	}
 	var cands []cand
-	for _, s := range c.statutes {
-		best := 0.0
-		for _, k := range titleKeys(s) {
-			if sc := similarity(qr, []rune(looseTitle(k))); sc > best {
-				best = sc
-			}
+	best := map[*Statute]float64{}
+	for _, k := range c.suggestKeys {
+		if sc := similarity(qr, k.runes); sc > best[k.s] {
+			best[k.s] = sc
 		}
-		if best >= 0.5 {
-			cands = append(cands, cand{s.Title, best})
+	}
+	for _, s := range c.statutes {
+		if best[s] >= 0.6 {
+			cands = append(cands, cand{s.Title, best[s]})
 		}
 	}
 	sort.SliceStable(cands, func(i, j int) bool {
@@ -121,48 +133,37 @@ func (c *Corpus) Suggest(title string, n int) []string {
 	return out
 }
 
-// similarity is 1 - edit distance / longer length, raised for a title
-// that contains the query or is contained in it.
+// similarity is the Dice coefficient over the longest common
+// subsequence of runes (社保法 is close to 社会保险法), plus a little for a
+// common start (药品管理条例 is closer to 药品管理法 than to 价格管理条例).
 func similarity(a, b []rune) float64 {
 	if len(a) == 0 || len(b) == 0 {
 		return 0
 	}
-	longer := len(a)
-	if len(b) > longer {
-		longer = len(b)
+	s := 2 * float64(lcs(a, b)) / float64(len(a)+len(b))
+	p := 0
+	for p < len(a) && p < len(b) && a[p] == b[p] {
+		p++
 	}
-	d := editDistance(a, b, longer)
-	s := 1 - float64(d)/float64(longer)
-	if len(a) >= 2 && len(b) >= 2 && (strings.Contains(string(b), string(a)) || strings.Contains(string(a), string(b))) {
-		shorter := len(a) + len(b) - longer
-		if c := 0.5 + 0.5*float64(shorter)/float64(longer); c > s {
-			s = c
-		}
-	}
-	return s
+	return s + 0.1*float64(p)/float64(len(a))
 }
 
-// editDistance is the Levenshtein distance over runes, giving up (returning
-// max) beyond max.
-func editDistance(a, b []rune, max int) int {
+// lcs is the length of the longest common subsequence of a and b.
+func lcs(a, b []rune) int {
 	prev := make([]int, len(b)+1)
 	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
 	for i := 1; i <= len(a); i++ {
-		cur[0] = i
 		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
+			switch {
+			case a[i-1] == b[j-1]:
+				cur[j] = prev[j-1] + 1
+			case prev[j] >= cur[j-1]:
+				cur[j] = prev[j]
+			default:
+				cur[j] = cur[j-1]
 			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
 		}
 		prev, cur = cur, prev
-	}
-	if prev[len(b)] > max {
-		return max
 	}
 	return prev[len(b)]
 }

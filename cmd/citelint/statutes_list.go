@@ -2,17 +2,142 @@ package main
 
 import (
 	"context"
-	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"time"
 
+	"github.com/citelint/citelint/statutes"
 	"github.com/urfave/cli/v3"
 )
 
 func statutesListCmd() *cli.Command {
 	return &cli.Command{
 		Name:  "list",
-		Usage: "(not implemented yet)",
+		Usage: "list the bundled statutes (kind, status, version, articles) with totals",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "kind", Usage: "only this kind: 宪法, 法律, 行政法规, 部门规章, 规范性文件"},
+			&cli.StringFlag{Name: "status", Usage: "only this status at --as-of: 有效 (in-force), 已废止 (repealed), 尚未生效 (pending)"},
+			&cli.StringFlag{Name: "as-of", Usage: "status as of this date (YYYY-MM-DD; default today)"},
+		},
 		Action: func(ctx context.Context, cmd *cli.Command) error {
-			return inputError(errors.New("list is not implemented yet"))
+			if cmd.Args().Len() > 0 {
+				return inputError(fmt.Errorf("statutes list takes no arguments, got %q", cmd.Args().First()))
+			}
+			asOf, err := asOfDate(cmd.String("as-of"))
+			if err != nil {
+				return inputError(err)
+			}
+			status, err := parseStatus(cmd.String("status"))
+			if err != nil {
+				return inputError(err)
+			}
+			c, err := statutes.Default()
+			if err != nil {
+				return err
+			}
+			return writeStatuteList(cmd.Root().Writer, c, statutes.Kind(strings.TrimSpace(cmd.String("kind"))), status, asOf)
 		},
 	}
+}
+
+// asOfDate reads --as-of; empty means today.
+func asOfDate(s string) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		y, m, d := time.Now().Date()
+		return time.Date(y, m, d, 0, 0, 0, 0, time.UTC), nil
+	}
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("--as-of %q: want a date such as 2019-06-01", s)
+	}
+	return t, nil
+}
+
+func parseStatus(s string) (statutes.Status, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "":
+		return "", nil
+	case "有效", "现行有效", "in-force", "inforce", "current":
+		return statutes.StatusInForce, nil
+	case "已废止", "废止", "repealed":
+		return statutes.StatusRepealed, nil
+	case "尚未生效", "未生效", "pending":
+		return statutes.StatusPending, nil
+	}
+	return "", fmt.Errorf("--status %q: want 有效 (in-force), 已废止 (repealed) or 尚未生效 (pending)", s)
+}
+
+func writeStatuteList(w io.Writer, c *statutes.Corpus, kind statutes.Kind, status statutes.Status, asOf time.Time) error {
+	var rows [][]string
+	nStatutes, nArticles, nNoText := 0, 0, 0
+	kinds := map[statutes.Kind]bool{}
+	for _, s := range c.Statutes() {
+		kinds[s.Kind] = true
+		if kind != "" && s.Kind != kind {
+			continue
+		}
+		st := s.StatusAt(asOf)
+		if status != "" && st != status {
+			continue
+		}
+		nStatutes++
+		text := "无条文"
+		for _, v := range s.Versions {
+			nArticles += v.NumArticles
+		}
+		if n := s.NumArticles(); n > 0 {
+			text = fmt.Sprintf("%d条", n)
+		} else if hasBody(s) {
+			text = "无条文编号"
+		} else {
+			nNoText++
+		}
+		label := ""
+		if v := s.VersionAt(asOf); v != nil {
+			label = v.Label
+		} else if v := s.Current(); v != nil {
+			label = v.Label
+		}
+		rows = append(rows, []string{s.Title, string(s.Kind), string(st), label, text})
+	}
+	if kind != "" && !kinds[kind] {
+		return inputError(fmt.Errorf("--kind %q: no statute of that kind (kinds: %s)", kind, kindList(kinds)))
+	}
+	if err := writeAligned(w, rows); err != nil {
+		return err
+	}
+	_, err := fmt.Fprintf(w, "合计：%d 部法规（其中 %d 部仅有元数据），条文 %d 条（各版本合计）；语料 %s\n",
+		nStatutes, nNoText, nArticles, c.ID())
+	return err
+}
+
+// hasBody reports whether a statute without numbered articles still has
+// text (刑法修正案): the manifest says so through a full version.
+func hasBody(s *statutes.Statute) bool {
+	for _, v := range s.Versions {
+		if v.Text != statutes.TextNone {
+			return true
+		}
+	}
+	return false
+}
+
+func kindList(m map[statutes.Kind]bool) string {
+	var ks []string
+	for _, k := range []statutes.Kind{"宪法", "法律", "行政法规", "部门规章", "规范性文件"} {
+		if m[k] {
+			ks = append(ks, string(k))
+			delete(m, k)
+		}
+	}
+	var rest []string
+	for k := range m {
+		rest = append(rest, string(k))
+	}
+	sort.Strings(rest)
+	ks = append(ks, rest...)
+	return strings.Join(ks, ", ")
 }

@@ -50,22 +50,23 @@ type srcError struct {
 func (e *srcError) Error() string { return fmt.Sprintf("%s:%d: %s", e.file, e.line, e.msg) }
 
 var (
-	fileDateRe   = regexp.MustCompile(`^(.*)\((\d{4}-\d{2}-\d{2})\)$`)
-	eventDateRe  = regexp.MustCompile(`^[（(]?(\d{4})年(\d{1,2})月(\d{1,2})日\s*(.*)$`)
-	cnDateRe     = regexp.MustCompile(`^([一二三四五六七八九〇○零]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日$`)
-	articleRe    = regexp.MustCompile(`^(第[一二三四五六七八九十百千零〇0-9]+条(?:之[一二三四五六七八九十]+)?)[ 　]+(.*)$`)
-	itemRe       = regexp.MustCompile(`^[（(][一二三四五六七八九十百]+[）)]`)
-	subRe        = regexp.MustCompile(`^(?:[0-9０-９]+[．.、]|[（(][0-9０-９]+[）)])`)
-	plainHeadRe  = regexp.MustCompile(`^(?:第[一二三四五六七八九十百零]+(?:编|分编|章|节|部分)(?:[ 　]+[^，。；：、]{1,30})?|附[ 　]*则|总[ 　]*则)$`)
-	docnoRe      = regexp.MustCompile(`(令|公告)第([0-9一二三四五六七八九十百零〇]+)号`)
-	fileNoRe     = regexp.MustCompile(`^[\p{Han}]+[〔\[［【]\d{4}[〕\]］】]\d+号$`)
-	fileNoAnyRe  = regexp.MustCompile(`[\p{Han}]{1,10}[〔\[［【]\d{4}[〕\]］】]\d+号`)
-	effectiveRe  = regexp.MustCompile(`自(\d{4})年(\d{1,2})月(\d{1,2})日起施行`)
-	docnoEndRe   = regexp.MustCompile(`令第[0-9一二三四五六七八九十百零〇]+号$`)
-	dateOnlyRe   = regexp.MustCompile(`^[（(]?\d{4}年\d{1,2}月\d{1,2}日[）)]?$`)
-	sameDayRe    = regexp.MustCompile(`^(?:自)?(?:发布|公布)之日(?:起)?施行$`)
-	spaceRunRe   = regexp.MustCompile(`[ 　]+`)
-	kindSuffixes = []struct{ suffix, kind string }{
+	fileDateRe    = regexp.MustCompile(`^(.*)\((\d{4}-\d{2}-\d{2})\)$`)
+	eventDateRe   = regexp.MustCompile(`^[（(]?(\d{4})年(\d{1,2})月(\d{1,2})日\s*(.*)$`)
+	cnDateRe      = regexp.MustCompile(`^([一二三四五六七八九〇○零]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日$`)
+	articleRe     = regexp.MustCompile(`^(第[一二三四五六七八九十百千零〇0-9]+条(?:之[一二三四五六七八九十]+)?)[ 　]+(.*)$`)
+	articleBareRe = regexp.MustCompile(`^第[一二三四五六七八九十百千零〇0-9]+条(?:之[一二三四五六七八九十]+)?$`)
+	itemRe        = regexp.MustCompile(`^[（(][一二三四五六七八九十百]+[）)]`)
+	subRe         = regexp.MustCompile(`^(?:[0-9０-９]+[．.、]|[（(][0-9０-９]+[）)])`)
+	plainHeadRe   = regexp.MustCompile(`^(?:第[一二三四五六七八九十百零]+(?:编|分编|章|节|部分)(?:[ 　]+[^，。；：、]{1,30})?|附[ 　]*则|总[ 　]*则)$`)
+	docnoRe       = regexp.MustCompile(`(令|公告)第([0-9一二三四五六七八九十百零〇]+)号`)
+	fileNoRe      = regexp.MustCompile(`^[\p{Han}]+[〔\[［【]\d{4}[〕\]］】]\d+号$`)
+	fileNoAnyRe   = regexp.MustCompile(`[\p{Han}]{1,10}[〔\[［【]\d{4}[〕\]］】]\d+号`)
+	effectiveRe   = regexp.MustCompile(`自(\d{4})年(\d{1,2})月(\d{1,2})日起施行`)
+	docnoEndRe    = regexp.MustCompile(`令第[0-9一二三四五六七八九十百零〇]+号$`)
+	dateOnlyRe    = regexp.MustCompile(`^[（(]?\d{4}年\d{1,2}月\d{1,2}日[）)]?$`)
+	sameDayRe     = regexp.MustCompile(`^(?:自)?(?:发布|公布)之日(?:起)?施行$`)
+	spaceRunRe    = regexp.MustCompile(`[ 　]+`)
+	kindSuffixes  = []struct{ suffix, kind string }{
 		{"修正", "修正"}, {"修订", "修订"}, {"通过", "通过"}, {"公布", "公布"}, {"发布", "发布"},
 		{"施行", "施行"}, {"实施", "施行"}, {"执行", "施行"}, {"生效", "施行"}, {"批准", "批准"},
 		{"废止", "废止"}, {"印发", "发布"}, {"修改", "修正"},
@@ -400,6 +401,9 @@ func (f *srcFile) parseBody(lines []string, offset int, bad func(int, string, ..
 			emit("")
 			emit(strings.Repeat("#", level) + " " + spaceRunRe.ReplaceAllString(l, " "))
 			continue
+		}
+		if articleBareRe.MatchString(l) {
+			return bad(i, "%s has no text", l)
 		}
 		if m := articleRe.FindStringSubmatch(l); m != nil {
 			text := strings.TrimSpace(m[2])

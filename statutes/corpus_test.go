@@ -1,0 +1,476 @@
+package statutes
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/citelint/citelint/statutes/data"
+)
+
+func defaultCorpus(t testing.TB) *Corpus {
+	t.Helper()
+	c, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func day(s string) time.Time {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+func TestResolve(t *testing.T) {
+	c := defaultCorpus(t)
+	tests := []struct {
+		title, id string
+		notes     []string
+	}{
+		{"中华人民共和国社会保险法", "社会保险法", nil},
+		{"社会保险法", "社会保险法", nil},
+		{"《中华人民共和国社会保险法》", "社会保险法", nil},
+		{"《社会保险法》（2018年修正）", "社会保险法", []string{"2018年修正"}},
+		{"社会保险法(2018年修正)", "社会保险法", []string{"2018年修正"}},
+		{"中华人民共和国社会\n保险法", "社会保险法", nil},
+		{" 社会 保险法 ", "社会保险法", nil},
+		{"医疗保障基金使用监督管理条例（国务院令第735号）", "医疗保障基金使用监督管理条例", []string{"国务院令第735号"}},
+		{"《医疗保障基金使用监督管理条例》（中华人民共和国国务院令第735号）（2021年）", "医疗保障基金使用监督管理条例", []string{"中华人民共和国国务院令第735号", "2021年"}},
+		{"《实施<中华人民共和国社会保险法>若干规定》", "实施社会保险法若干规定", nil},
+		{"实施〈中华人民共和国社会保险法〉若干规定", "实施社会保险法若干规定", nil},
+		{"实施《中华人民共和国社会保险法》若干规定", "实施社会保险法若干规定", nil},
+		{"实施《社会保险法》若干规定（人力资源和社会保障部令第13号）", "实施社会保险法若干规定", []string{"人力资源和社会保障部令第13号"}},
+		{"社会保险稽核办法（劳动和社会保障部令第16号）", "社会保险稽核办法", []string{"劳动和社会保障部令第16号"}},
+		{"刑法修正案（十一）", "刑法修正案-十一", nil},
+		{"中华人民共和国刑法修正案（十一）", "刑法修正案-十一", nil},
+		{"宪法修正案（2018年）", "宪法修正案-2018年", nil},
+		{"处方药与非处方药分类管理办法", "处方药与非处方药分类管理办法-试行", nil},
+		{"处方药与非处方药分类管理办法（试行）", "处方药与非处方药分类管理办法-试行", nil},
+		{"民法典", "民法典", nil},
+		{"中华人民共和国药品管理法", "药品管理法", nil},
+		{"价格法", "价格法", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.title, func(t *testing.T) {
+			s, notes, err := c.ResolveNotes(tt.title)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if s.ID != tt.id {
+				t.Errorf("resolved to %s (%s), want %s", s.ID, s.Title, tt.id)
+			}
+			if strings.Join(notes, "|") != strings.Join(tt.notes, "|") {
+				t.Errorf("notes = %q, want %q", notes, tt.notes)
+			}
+		})
+	}
+}
+
+func TestResolveUnknown(t *testing.T) {
+	c := defaultCorpus(t)
+	tests := []struct {
+		title, suggest string
+	}{
+		{"社会保险发", "中华人民共和国社会保险法"},
+		{"《中华人民共和国药品管理条例》", "中华人民共和国药品管理法实施条例"},
+		{"医疗保障基金使用监督管理办法（国务院令第735号）", "医疗保障基金使用监督管理条例"},
+		{"完全不存在的东西", ""},
+		{"", ""},
+		{"（）", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.title, func(t *testing.T) {
+			_, err := c.Resolve(tt.title)
+			if !errors.Is(err, ErrUnknownStatute) {
+				t.Fatalf("err = %v, want ErrUnknownStatute", err)
+			}
+			var ue *UnknownStatuteError
+			if !errors.As(err, &ue) {
+				t.Fatalf("err %T is not *UnknownStatuteError", err)
+			}
+			if tt.suggest == "" {
+				if len(ue.Suggestions) > 0 && tt.title == "完全不存在的东西" {
+					t.Errorf("suggestions for nonsense: %q", ue.Suggestions)
+				}
+				return
+			}
+			if len(ue.Suggestions) == 0 || ue.Suggestions[0] != tt.suggest {
+				t.Errorf("suggestions = %q, want %q first", ue.Suggestions, tt.suggest)
+			}
+			if !strings.Contains(err.Error(), tt.suggest) {
+				t.Errorf("message %q does not name %q", err, tt.suggest)
+			}
+		})
+	}
+}
+
+func TestVersionAt(t *testing.T) {
+	c := defaultCorpus(t)
+	tests := []struct {
+		title, date string
+		label       string // "" for nil
+		text        TextState
+		status      Status
+	}{
+		{"药品管理法", "2019-06-01", "2015-04-24", TextPartial, StatusInForce},
+		{"药品管理法", "2019-11-30", "2015-04-24", TextPartial, StatusInForce},
+		{"药品管理法", "2019-12-01", "2019-08-26", TextFull, StatusInForce},
+		{"药品管理法", "2014-01-01", "2013-12-28", TextNone, StatusInForce},
+		{"社会保险法", "2011-06-30", "", "", StatusPending},
+		{"社会保险法", "2011-07-01", "2010-10-28", TextNone, StatusInForce},
+		{"社会保险法", "2019-01-01", "2018-12-29", TextFull, StatusInForce},
+		{"社会保险稽核办法", "2003-03-31", "", "", StatusPending},
+		{"社会保险稽核办法", "2003-04-01", "2003-04-01", TextNone, StatusInForce},
+		{"违法违规使用医疗保障基金举报奖励办法", "2022-12-31", "", "", StatusPending},
+		{"违法违规使用医疗保障基金举报奖励办法", "2023-01-01", "2022", TextNone, StatusInForce},
+		{"欺诈骗取医疗保障基金行为举报奖励暂行办法", "2023-01-01", "2018", TextNone, StatusRepealed},
+		{"民法典", "2020-12-31", "", "", StatusPending},
+		{"民法典", "2021-01-01", "2020-05-28", TextFull, StatusInForce},
+		{"医疗保障基金使用监督管理条例", "2021-05-01", "2021-01-15", TextFull, StatusInForce},
+		{"医疗保障基金使用监督管理条例", "2021-04-30", "", "", StatusPending},
+	}
+	for _, tt := range tests {
+		t.Run(tt.title+"@"+tt.date, func(t *testing.T) {
+			s, err := c.Resolve(tt.title)
+			if err != nil {
+				t.Fatal(err)
+			}
+			v := s.VersionAt(day(tt.date))
+			switch {
+			case tt.label == "" && v != nil:
+				t.Errorf("version %s, want none", v.Label)
+			case tt.label != "" && v == nil:
+				t.Errorf("no version, want %s", tt.label)
+			case v != nil && (v.Label != tt.label || v.Text != tt.text):
+				t.Errorf("version %s (%s), want %s (%s)", v.Label, v.Text, tt.label, tt.text)
+			}
+			if st := s.StatusAt(day(tt.date)); st != tt.status {
+				t.Errorf("status %s, want %s", st, tt.status)
+			}
+		})
+	}
+}
+
+func TestLookup(t *testing.T) {
+	c := defaultCorpus(t)
+	tests := []struct {
+		title string
+		date  string
+		ref   Ref
+		want  string // prefix of the text
+		err   error
+	}{
+		{"社会保险法", "2020-01-01", Ref{Article: 87}, "社会保险经办机构以及医疗机构、药品经营单位等社会保险服务机构以欺诈", nil},
+		{"社会保险法", "2020-01-01", Ref{Article: 4, Paragraph: 2}, "个人依法享受社会保险待遇，有权监督本单位为其缴费情况。", nil},
+		{"社会保险法", "2020-01-01", Ref{Article: 4, Paragraph: 3}, "", ErrParagraphNotFound},
+		{"社会保险法", "2020-01-01", Ref{Article: 99}, "", ErrArticleNotFound},
+		{"社会保险法", "2015-01-01", Ref{Article: 87}, "", ErrNotBundled},
+		{"价格法", "2020-01-01", Ref{Article: 34, Item: 2}, "（二）查询、复制与价格违法行为有关的帐簿", nil},
+		{"价格法", "2020-01-01", Ref{Article: 34, Paragraph: 1, Item: 4}, "（四）在证据可能灭失", nil},
+		{"价格法", "2020-01-01", Ref{Article: 34, Item: 5}, "", ErrItemNotFound},
+		{"价格法", "2020-01-01", Ref{Article: 34, Paragraph: 1}, "政府价格主管部门进行价格监督检查时，可以行使下列职权：\n（一）", nil},
+		{"刑法", "2024-06-01", Ref{Article: 17, Suffix: 1}, "已满七十五周岁的人故意犯罪的", nil},
+		{"药品管理法", "2019-06-01", Ref{Article: 86}, "药品标识不符合本法第五十四条规定的", nil},
+		{"药品管理法", "2019-06-01", Ref{Article: 87}, "", ErrNotBundled},
+		{"药品管理法", "2020-06-01", Ref{Article: 86}, "药品上市许可持有人、药品生产企业", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.title+" "+tt.date, func(t *testing.T) {
+			s, err := c.Resolve(tt.title)
+			if err != nil {
+				t.Fatal(err)
+			}
+			text, _, err := s.Lookup(day(tt.date), tt.ref)
+			if tt.err != nil {
+				if !errors.Is(err, tt.err) {
+					t.Fatalf("err = %v, want %v", err, tt.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.HasPrefix(text, tt.want) {
+				t.Errorf("text = %q, want prefix %q", text, tt.want)
+			}
+		})
+	}
+}
+
+// TestErrata holds one case per correction in facts.yaml; a correction
+// without a case fails the test.
+func TestErrata(t *testing.T) {
+	cases := map[string]struct {
+		statute string
+		ref     Ref
+		raw     string // the source's wording
+		want    string // the corrected text's first line
+	}{
+		"价格法 第三十四条": {"价格法", Ref{Article: 34, Paragraph: 1},
+			"政府价格主管部门进行价格监督检查时，可以行使下列职权；",
+			"政府价格主管部门进行价格监督检查时，可以行使下列职权："},
+	}
+	c := defaultCorpus(t)
+	raw, err := LoadRaw(data.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	errata := c.Errata()
+	if len(errata) == 0 {
+		t.Fatal("no errata loaded")
+	}
+	for _, e := range errata {
+		name := e.Statute + " " + e.Article
+		t.Run(name, func(t *testing.T) {
+			tc, ok := cases[name]
+			if !ok {
+				t.Fatalf("erratum %s has no test case", name)
+			}
+			if !e.Verified || e.Source == "" {
+				t.Errorf("erratum is unverified or has no source")
+			}
+			for _, x := range []struct {
+				c    *Corpus
+				want string
+			}{{raw, tc.raw}, {c, tc.want}} {
+				s, err := x.c.Resolve(tc.statute)
+				if err != nil {
+					t.Fatal(err)
+				}
+				a := s.Current().Article(tc.ref.Article, tc.ref.Suffix)
+				if a == nil {
+					t.Fatalf("%s has no %s", tc.statute, e.Article)
+				}
+				text, err := a.Lookup(tc.ref)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if first, _, _ := strings.Cut(text, "\n"); first != x.want {
+					t.Errorf("text = %q, want %q", first, x.want)
+				}
+			}
+			s, _ := c.Resolve(tc.statute)
+			if a := s.Current().Article(tc.ref.Article, tc.ref.Suffix); len(a.Errata) != 1 {
+				t.Errorf("the corrected article records %d errata, want 1", len(a.Errata))
+			}
+		})
+	}
+}
+
+func TestCorpusSize(t *testing.T) {
+	c := defaultCorpus(t)
+	if n := len(c.Statutes()); n < 1000 {
+		t.Errorf("%d statutes, want at least 1000", n)
+	}
+	n := 0
+	c.ForEachArticle(func(s *Statute, v *Version, a *Article) bool {
+		n++
+		if len(a.Paragraphs) == 0 || a.Paragraphs[0].Text == "" {
+			t.Errorf("%s %s %s has no text", s.ID, v.Label, a.Label)
+		}
+		return true
+	})
+	if n < 50000 {
+		t.Errorf("%d articles, want at least 50000", n)
+	}
+	for _, s := range c.Statutes() {
+		for _, v := range s.Versions {
+			arts, err := v.ArticleList()
+			if err != nil {
+				t.Fatalf("%s %s: %v", s.ID, v.Label, err)
+			}
+			if len(arts) != v.NumArticles {
+				t.Errorf("%s %s: manifest says %d articles, text has %d", s.ID, v.Label, v.NumArticles, len(arts))
+			}
+			if !v.Until.IsZero() && v.Until.Before(v.Effective) {
+				t.Errorf("%s %s: until %v before effective %v", s.ID, v.Label, v.Until, v.Effective)
+			}
+		}
+	}
+}
+
+// TestManifestMatchesFiles checks that the manifest says what the text
+// files' headers say, so loading from the manifest equals loading the files.
+func TestManifestMatchesFiles(t *testing.T) {
+	fromManifest := defaultCorpus(t)
+	text, err := fs.Sub(data.FS, "text")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fromFiles, err := Load(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range fromFiles.Statutes() {
+		m := fromManifest.Statute(s.ID)
+		if m == nil {
+			t.Errorf("%s: in the files, not in the manifest", s.ID)
+			continue
+		}
+		if m.Title != s.Title || m.Kind != s.Kind || m.Issuer != s.Issuer || len(m.Events) != len(s.Events) {
+			t.Errorf("%s: manifest and file headers differ", s.ID)
+		}
+		for _, v := range s.Versions {
+			found := false
+			for _, mv := range m.Versions {
+				if mv.Label == v.Label {
+					found = true
+					if !mv.Effective.Equal(v.Effective) || !mv.Until.Equal(v.Until) || mv.NumArticles != len(v.Articles) {
+						t.Errorf("%s %s: manifest and file differ", s.ID, v.Label)
+					}
+				}
+			}
+			if !found {
+				t.Errorf("%s %s: version missing from the manifest", s.ID, v.Label)
+			}
+		}
+	}
+}
+
+func TestAddDir(t *testing.T) {
+	c := defaultCorpus(t)
+	if err := c.AddDir("../testdata/statutes/extra"); err != nil {
+		t.Fatal(err)
+	}
+	s, err := c.Resolve("医保基金监管办法（某市）")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, err := s.Current().Lookup(Ref{Article: 2, Item: 2})
+	if err != nil || text != "（二）乙。" {
+		t.Errorf("lookup = %q, %v", text, err)
+	}
+	if s.Verified {
+		t.Error("an unverified file loaded as verified")
+	}
+	// Another corpus from Default is not changed.
+	if _, err := defaultCorpus(t).Resolve("某市医疗保障基金监督管理办法"); err == nil {
+		t.Error("AddDir changed a corpus it was not called on")
+	}
+
+	good, err := os.ReadFile("../testdata/statutes/extra/本地示例办法@2024-01-01.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := []struct{ name, from, to, want string }{
+		{"magic", "citelint-statute 1", "statute", ":1: not a citelint statute file"},
+		{"unknown key", "short: ", "shorty: ", ":4: unknown header key"},
+		{"bad date", "effective: 2024-01-01", "effective: 2024-13-01", ":13: bad effective"},
+		{"bad text", "text: full", "text: most", ":14: text must be"},
+		{"count", "articles: 2", "articles: 3", "header says 3 articles"},
+		{"duplicate", "第二条 有下列", "第一条 有下列", ":23: 第一条 appears twice"},
+		{"stray item", "## 第一章 总则", "## 第一章 总则\n  （一）无主", ":19: item outside an article"},
+		{"indent", "  （二）乙。", "   （二）乙。", ":25: line indented by 3 spaces"},
+	}
+	for _, tt := range bad {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			content := strings.Replace(string(good), tt.from, tt.to, 1)
+			if err := os.WriteFile(filepath.Join(dir, "x.txt"), []byte(content), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			err := defaultCorpus(t).AddDir(dir)
+			if err == nil || !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), "x.txt") {
+				t.Errorf("err = %v, want file name and %q", err, tt.want)
+			}
+		})
+	}
+	if err := defaultCorpus(t).AddDir(filepath.Join(t.TempDir(), "missing")); err == nil {
+		t.Error("a missing dir gave no error")
+	}
+}
+
+func TestAddAliases(t *testing.T) {
+	c := defaultCorpus(t)
+	if err := c.AddAliases(map[string]string{"社保法": "中华人民共和国社会保险法"}); err != nil {
+		t.Fatal(err)
+	}
+	if s, err := c.Resolve("《社保法》"); err != nil || s.ID != "社会保险法" {
+		t.Errorf("alias resolves to %v, %v", s, err)
+	}
+	if err := c.AddAliases(map[string]string{"社保法": "价格法"}); err == nil {
+		t.Error("an alias naming two statutes was accepted")
+	}
+	if err := c.AddAliases(map[string]string{"x": "不存在的法"}); !errors.Is(err, ErrUnknownStatute) {
+		t.Errorf("alias to an unknown title: %v", err)
+	}
+}
+
+func TestConcurrentLoad(t *testing.T) {
+	c := defaultCorpus(t)
+	s := c.byID["刑法"]
+	var wg sync.WaitGroup
+	for i := 0; i < 8; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if a := s.Current().Article(17, 1); a == nil {
+				t.Error("第十七条之一 not found")
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+func FuzzResolve(f *testing.F) {
+	for _, s := range []string{"社会保险法", "《实施<中华人民共和国社会保险法>若干规定》", "社会保险法（2018年修正）（）", "（（）", "）", "《》", "\u200b", "\xff"} {
+		f.Add(s)
+	}
+	c, err := Default()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, title string) {
+		s, notes, err := c.ResolveNotes(title)
+		if (s == nil) == (err == nil) {
+			t.Fatalf("statute %v and error %v", s, err)
+		}
+		if err != nil && !errors.Is(err, ErrUnknownStatute) && !errors.Is(err, ErrAmbiguousStatute) {
+			t.Fatalf("unexpected error %v", err)
+		}
+		_ = notes
+		c.Suggest(title, 3)
+	})
+}
+
+func BenchmarkDefault(b *testing.B) {
+	for b.Loop() {
+		if _, err := Default(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkLoad decodes the manifest too (Default caches it).
+func BenchmarkLoad(b *testing.B) {
+	for b.Loop() {
+		if _, err := Load(data.FS); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkResolveShow(b *testing.B) {
+	for b.Loop() {
+		c, err := Load(data.FS)
+		if err != nil {
+			b.Fatal(err)
+		}
+		s, err := c.Resolve("社会保险法")
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, _, err := s.Lookup(day("2020-01-01"), Ref{Article: 87}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
