@@ -77,13 +77,32 @@ func clip(b []byte, n int) string {
 }
 
 // citelint runs the binary with a timeout and extra environment (the cache
-// directory defaults to the shared one).
+// directory defaults to the shared one). Peak memory comes from
+// /usr/bin/time when installed: the rusage of a child the test process
+// starts itself counts the test process's own memory (Go starts children
+// with vfork, and Linux carries the high-water mark across exec).
 func citelint(t testing.TB, timeout time.Duration, env []string, args ...string) *run {
 	t.Helper()
 	needBinary(t)
 	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, bin, args...)
+	var cmd *exec.Cmd
+	rssFile := ""
+	if _, err := os.Stat("/usr/bin/time"); err == nil {
+		f, err := os.CreateTemp(workDir, "rss-")
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+		rssFile = f.Name()
+		defer os.Remove(rssFile)
+		cmd = exec.CommandContext(ctx, "/usr/bin/time", append([]string{"-f", "%M", "-o", rssFile, bin}, args...)...)
+	} else {
+		cmd = exec.CommandContext(ctx, bin, args...)
+	}
+	// kill the whole group on timeout: time and citelint
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
 	cmd.Env = append(os.Environ(), "NO_COLOR=1", statutesCacheEnv+"="+cacheDir)
 	cmd.Env = append(cmd.Env, env...)
 	cmd.WaitDelay = 5 * time.Second
@@ -94,8 +113,20 @@ func citelint(t testing.TB, timeout time.Duration, env []string, args ...string)
 	r := &run{args: args, stdout: out.Bytes(), stderr: errb.Bytes(), wall: time.Since(start), code: -1}
 	if cmd.ProcessState != nil {
 		r.code = cmd.ProcessState.ExitCode()
-		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok && rssFile == "" {
 			r.maxRSS = ru.Maxrss * 1024
+		}
+	}
+	if rssFile != "" {
+		b, _ := os.ReadFile(rssFile)
+		lines := strings.Fields(string(b))
+		if len(lines) > 0 {
+			var kb int64
+			fmt.Sscan(lines[len(lines)-1], &kb)
+			r.maxRSS = kb * 1024
+		}
+		if bytes.Contains(b, []byte("terminated by signal")) {
+			r.stderr = append(r.stderr, b...)
 		}
 	}
 	r.timedOut = ctx.Err() != nil
