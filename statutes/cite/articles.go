@@ -11,6 +11,10 @@ import (
 // its two ends rather than flooding the verifier.
 const maxRange = 300
 
+// maxExpanded bounds the articles one list may expand to, so hostile input
+// cannot make Parse allocate without limit.
+const maxExpanded = 2000
+
 // unit is what a number in an article list counts.
 type unit byte
 
@@ -207,7 +211,7 @@ func parseArticles(s string, i int) (articleList, bool) {
 			}
 			if x > 0 && refs[x-1].rangeNext && refs[x-1].unit == unitTiao && cur >= 0 {
 				from := l.arts[cur].Num
-				if rf.n > from+1 && rf.n-from <= maxRange && l.arts[cur].Suffix == 0 && rf.suffix == 0 {
+				if rf.n > from+1 && rf.n-from <= maxRange && len(l.arts)+rf.n-from <= maxExpanded && l.arts[cur].Suffix == 0 && rf.suffix == 0 {
 					rs := Span{refs[x-1].start, rf.end}
 					for m := from + 1; m < rf.n; m++ {
 						addArticle(Article{Num: m, Span: rs})

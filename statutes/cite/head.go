@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
-	"unicode/utf8"
 )
 
 // Bounds on how far a title or a note may run before the parser decides its
@@ -32,9 +31,9 @@ const (
 // follows it.
 type head struct {
 	c         Citation
-	start     int  // the 《, or the first rune of a bare title
-	end       int  // the end of the citation's span
-	skip      int  // where scanning resumes when the head is only a mention
+	start     int // the 《, or the first rune of a bare title
+	end       int // the end of the citation's span
+	skip      int // where scanning resumes when the head is only a mention
 	kind      quoteKind
 	quoteAt   int  // quoteColon: just after the colon; quoteMarks: the “; quoteLabels: the first label
 	lineEnd   bool // nothing but white space follows the head on its line
@@ -48,6 +47,10 @@ var titleSuffixes = []string{"法", "条例", "办法", "规定", "规则", "细
 // notTitle are starts of a run that refers back rather than names a
 // statute: 本法第十条, 该条例第三条, 前款规定.
 var notTitle = []string{"本", "该", "此", "前款", "前条", "上述", "下列", "其", "同", "有关", "相关"}
+
+// clauseWords do not occur in statute titles but do in the sentences of
+// running text: a run holding one is a clause, not a title.
+var clauseWords = []string{"应当", "可以", "不得", "必须", "了"}
 
 // triggers introduce a citation written without 《》: 依据社会保险法第八十七条.
 var triggers = []string{"依据", "根据", "依照", "按照", "参照", "违反"}
@@ -87,12 +90,12 @@ func bracketed(s string, i int) (head, bool) {
 	h := head{start: i}
 	h.c.Bracketed = true
 	if closed {
-		te := j
-		if ts == te {
+		a, b := trimSpan(s, ts, j)
+		if a == b {
 			return head{}, false
 		}
-		h.c.TitleSpan = Span{ts, te}
-		h.c.Title = unwrap(s[ts:te])
+		h.c.TitleSpan = Span{a, b}
+		h.c.Title = unwrap(s[a:b])
 		_, csz := at(s, j)
 		h.skip = j + csz
 		return tail(s, h, j+csz), true
@@ -119,7 +122,7 @@ func bracketed(s string, i int) (head, bool) {
 		return head{}, false
 	}
 	h.c.TitleSpan = Span{ts2, te2}
-	h.c.Title = s[ts2:te2]
+	h.c.Title = unwrap(s[ts2:te2])
 	h.skip = te2
 	h.c.Problems = append(h.c.Problems, Problem{
 		Code:    CodeUnbalancedTitle,
@@ -149,7 +152,7 @@ func bare(s string, st int) (head, bool) {
 		if !isHan(r) {
 			return head{}, false
 		}
-		if r == '第' && runes > 0 && endsWithAny(s[st:j], titleSuffixes) && !startsWithAny(s[st:j], notTitle) && !isSuffixOnly(s[st:j]) {
+		if r == '第' && runes > 0 && endsWithAny(s[st:j], titleSuffixes) && !startsWithAny(s[st:j], notTitle) && !isSuffixOnly(s[st:j]) && !containsAny(s[st:j], clauseWords) {
 			if l, ok := parseArticles(s, j); ok && !l.missing {
 				h := head{start: st, skip: j}
 				h.c.TitleSpan = Span{st, j}
@@ -193,6 +196,15 @@ func endsWithAny(s string, suffixes []string) bool {
 func startsWithAny(s string, prefixes []string) bool {
 	for _, x := range prefixes {
 		if strings.HasPrefix(s, x) {
+			return true
+		}
+	}
+	return false
+}
+
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
 			return true
 		}
 	}
@@ -511,6 +523,3 @@ func fixDocNo(raw string, re *regexp.Regexp) string {
 	}
 	return m[1] + "〔" + m[3] + "〕" + m[5] + "号"
 }
-
-// runeLen is utf8.RuneCountInString, named for the bounds above.
-func runeLen(s string) int { return utf8.RuneCountInString(s) }

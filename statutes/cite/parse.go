@@ -34,20 +34,28 @@ func Parse(text string) []Citation {
 	var regions []region
 	open := -1 // the citation whose quote runs until the next citation
 	i := 0
+	prev := '\n' // the rune before i; a title without 《》 follows only a few
+	jumped := false
 	for i < len(text) {
+		if jumped {
+			prev, _ = before(text, i)
+			jumped = false
+		}
 		r, sz := at(text, i)
 		var h head
 		ok := false
 		switch {
 		case r == '《' || r == '〈':
 			h, ok = bracketed(text, i)
-		case isHan(r) && bareStart(text, i):
+		case r >= 0x2e80 && mayStartBare(prev) && isHan(r) && bareStart(text, i):
 			h, ok = bare(text, i)
 		}
 		if !ok {
 			i += sz
+			prev = r
 			continue
 		}
+		jumped = true
 		prefix, pos := citeStart(text, h.start)
 		var accept bool
 		if open >= 0 {
@@ -126,6 +134,16 @@ func bareStart(s string, i int) bool {
 		j = backHSpace(s, e)
 	}
 	return lineStart(s, j)
+}
+
+// mayStartBare is bareStart's cheap filter on the rune before: most Han
+// runes follow another Han rune that ends no trigger word.
+func mayStartBare(prev rune) bool {
+	switch prev {
+	case '.', '．', '、', ')', '）', '据', '照', '反':
+		return true
+	}
+	return isSpace(prev)
 }
 
 // citeStart classifies the position of a head starting at i and returns

@@ -70,7 +70,12 @@ type label struct {
 func findLabels(text string, s, e int) []label {
 	var ls []label
 	for k := s; k < e; {
-		if hasPrefixAt(text, k, "第") && labelPlace(text, s, k) {
+		x := strings.Index(text[k:e], "第")
+		if x < 0 {
+			break
+		}
+		k += x
+		if labelPlace(text, s, k) {
 			if n, ne, ok := readNumber(text, k+len("第")); ok && ne < e && hasPrefixAt(text, ne, "条") {
 				end := ne + len("条")
 				suffix := 0
@@ -132,6 +137,11 @@ func splitParts(text string, s, e int) []QuotePart {
 func elisions(text string, s, e int) []Span {
 	var out []Span
 	for k := s; k < e; {
+		// '…' and '⋯' both start with the byte 0xE2.
+		if b := text[k]; b != '.' && b != 0xE2 {
+			k++
+			continue
+		}
 		r, sz := at(text, k)
 		if r == '…' || r == '⋯' || r == '.' {
 			j := k

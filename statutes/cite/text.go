@@ -19,7 +19,14 @@ func isNL(r rune) bool {
 // isHSpace reports whether r is white space that does not break a line
 // (including the full-width U+3000 and no-break spaces).
 func isHSpace(r rune) bool {
-	return !isNL(r) && (unicode.IsSpace(r) || r == '\u3000' || r == '\u00a0' || r == '\u200b' || r == '\ufeff')
+	switch r {
+	case ' ', '\t', '\u3000', '\u00a0', '\u200b', '\ufeff':
+		return true
+	}
+	if r < 0x80 || r > 0x3000 || isNL(r) {
+		return false
+	}
+	return unicode.IsSpace(r)
 }
 
 func isSpace(r rune) bool { return isNL(r) || isHSpace(r) }
@@ -29,10 +36,17 @@ func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
 // isNumeral reports whether r may be part of an article, paragraph or item
 // number: ASCII or full-width digits, or Chinese numerals.
 func isNumeral(r rune) bool {
-	if r >= '0' && r <= '9' || r >= '０' && r <= '９' {
+	switch {
+	case r >= '0' && r <= '9' || r >= '０' && r <= '９':
+		return true
+	case r < '○':
+		return false
+	}
+	switch r {
+	case '零', '〇', '○', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千':
 		return true
 	}
-	return strings.ContainsRune("零〇○一二两三四五六七八九十百千", r)
+	return false
 }
 
 func isOpenParen(r rune) bool  { return r == '（' || r == '(' }
