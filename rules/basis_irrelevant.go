@@ -1,0 +1,104 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"github.com/citelint/citelint/catalog"
+	"github.com/citelint/citelint/lint"
+	"github.com/citelint/citelint/lint/quote"
+)
+
+var basisIrrelevantRule = &lint.Rule{
+	ID:    "basis-irrelevant",
+	Title: "依据与职权无关",
+	Doc: "职权依据所引条文与职权名称毫无共同的实质用语（例如为“价格监督检查”引用了药品标识的条文），可能引错了条文。" +
+		"这是启发式判断：只有职权名称中至少有两个实质词、且所引各条（连同引文）一个也不含时才报告，并列出比较的词。",
+	Wrong:    "职权名称：对医疗救助资金使用情况进行监督检查；职权依据：《中华人民共和国价格法》第三十四条",
+	Right:    "职权名称：对医疗救助资金使用情况进行监督检查；职权依据：《社会救助暂行办法》第五十七条",
+	Severity: lint.Warning,
+	Run:      runBasisIrrelevant,
+}
+
+// functionRunes carry no subject: a bigram holding one says nothing about
+// what a power is about.
+const functionRunes = "的对和或及与等进行之其为被者所以并在中于由将把向从按依据有关相规定实施处罚罚款给予监督检查管理工作情况违法行为人员单位机构部门政府行政职权责任事项"
+
+// subjectBigrams are the bigrams of a text's Han runs that do not hold a
+// function rune.
+func subjectBigrams(s string) []string {
+	var out []string
+	seen := map[string]bool{}
+	rs := []rune(quote.Fold(s))
+	for i := 0; i+1 < len(rs); i++ {
+		a, b := rs[i], rs[i+1]
+		if !unicode.Is(unicode.Han, a) || !unicode.Is(unicode.Han, b) {
+			continue
+		}
+		if strings.ContainsRune(functionRunes, a) || strings.ContainsRune(functionRunes, b) {
+			continue
+		}
+		bg := string([]rune{a, b})
+		if !seen[bg] {
+			seen[bg] = true
+			out = append(out, bg)
+		}
+	}
+	return out
+}
+
+func runBasisIrrelevant(p *lint.Pass) error {
+	if p.Entry == nil || p.Corpus == nil {
+		return nil
+	}
+	name := p.Entry.Field(catalog.KeyName)
+	basis := p.Entry.Field(catalog.KeyBasis)
+	if name == nil || basis == nil {
+		return nil
+	}
+	words := subjectBigrams(name.Text)
+	if len(words) < 2 {
+		return nil
+	}
+	for _, v := range p.Verifications(basis) {
+		if v.Statute == nil || !v.TextBundled || len(v.Articles) == 0 {
+			continue
+		}
+		var texts []string
+		for _, ac := range v.Articles {
+			if ac.Err != nil {
+				texts = nil
+				break
+			}
+			texts = append(texts, strings.Join(ac.Lines, ""))
+		}
+		if len(texts) == 0 {
+			continue
+		}
+		if v.Citation.Quote != nil {
+			texts = append(texts, v.Citation.Quote.Text)
+		}
+		texts = append(texts, v.Statute.Title)
+		hay := quote.Fold(strings.Join(texts, "\n"))
+		shared := false
+		for _, w := range words {
+			if strings.Contains(hay, w) {
+				shared = true
+				break
+			}
+		}
+		if shared {
+			continue
+		}
+		shown := words
+		if len(shown) > 4 {
+			shown = shown[:4]
+		}
+		p.Report(lint.Finding{Field: basis, Start: v.Citation.Span.Start, End: v.Citation.Span.End,
+			Citation: citationOf(v, v.Citation.Articles),
+			Message: fmt.Sprintf("所引%s%s与职权名称没有共同的实质用语（职权名称中的“%s”在条文中都没有出现），请核对是否引错了条文。",
+				statuteName(v.Statute), articleLabels(v.Citation.Articles), strings.Join(shown, "”“"))})
+	}
+	return nil
+}

@@ -1,0 +1,84 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/citelint/citelint/catalog"
+	"github.com/citelint/citelint/lint"
+	"github.com/citelint/citelint/lint/quote"
+	"github.com/citelint/citelint/statutes"
+)
+
+var quoteMismatchRule = &lint.Rule{
+	ID:    "quote-mismatch",
+	Title: "引文与法条原文不一致",
+	Doc: "引用的条文文字与目录日期施行的法条原文在字词、数字或句中标点上不一致（给于/给予、2年/1年、“的。由”/“的，由”），" +
+		"报告给出逐字差异。全角与半角、空格和换行不算差异，阿拉伯数字与汉字数字、“的地得”则算。" +
+		"只是缺了或改了句末标点时按警告报告。",
+	Wrong:    "《中华人民共和国基本医疗卫生与健康促进法》第一百零四条：……依照有关社会保险的法律、行政法规规定给于行政处罚。",
+	Right:    "《中华人民共和国基本医疗卫生与健康促进法》第一百零四条：……依照有关社会保险的法律、行政法规规定给予行政处罚。",
+	Severity: lint.Error,
+	Run:      runQuoteMismatch,
+}
+
+func runQuoteMismatch(p *lint.Pass) error {
+	eachQuote(p, lint.QuoteMismatch, func(f *catalog.Field, v *lint.Verification, q *lint.QuoteCheck) {
+		r := q.Result
+		where := statuteName(v.Statute) + articleLabels(q.Articles)
+		fd := lint.Finding{Field: f, Citation: citationOf(v, q.Articles), Expected: expectedText(q), Actual: q.Actual}
+		fd.Start, fd.End = quoteSpan(q)
+		var msg string
+		if r.EndPunct {
+			fd.Severity = sevOf(lint.Warning)
+			msg = fmt.Sprintf("引用的%s与法条原文不一致：句末标点不同（%s）", where, describeDiff(r.Diff, 2))
+		} else {
+			msg = fmt.Sprintf("引用的%s与法条原文不一致：%s", where, describeDiff(r.Diff, 3))
+		}
+		if hasStart(r.Missing) {
+			msg += "；引文从条文中间开始"
+		}
+		if q.Closest != nil {
+			msg += fmt.Sprintf("；最接近的条文是%s%s", sameOrOther(v, q.Closest.Statute), q.Closest.Article.Label)
+		}
+		if len(q.Errata) > 0 {
+			e := q.Errata[0]
+			msg += fmt.Sprintf("（注意：法规库已将原文“%s”勘误为“%s”）", e.From, e.To)
+		}
+		msg += "。"
+		if q.Unverified {
+			fd.Severity = sevOf(lint.Info)
+			msg += unverifiedNote
+		}
+		fd.Message = msg
+		p.Report(fd)
+	})
+	return nil
+}
+
+// eachQuote calls fn for every quoted part with the given outcome.
+func eachQuote(p *lint.Pass, o lint.Outcome, fn func(f *catalog.Field, v *lint.Verification, q *lint.QuoteCheck)) {
+	eachVerification(p, func(f *catalog.Field, v *lint.Verification) {
+		for i := range v.Quotes {
+			if v.Quotes[i].Outcome == o {
+				fn(f, v, &v.Quotes[i])
+			}
+		}
+	})
+}
+
+func hasStart(gs []quote.Gap) bool {
+	for _, g := range gs {
+		if g.Where == quote.Start {
+			return true
+		}
+	}
+	return false
+}
+
+// sameOrOther names a statute in a message unless it is the cited one.
+func sameOrOther(v *lint.Verification, s *statutes.Statute) string {
+	if s == v.Statute {
+		return ""
+	}
+	return statuteName(s)
+}

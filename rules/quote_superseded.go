@@ -1,0 +1,45 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/citelint/citelint/catalog"
+	"github.com/citelint/citelint/lint"
+)
+
+var quoteSupersededRule = &lint.Rule{
+	ID:    "quote-superseded",
+	Title: "引文是已失效版本的文字",
+	Doc: "引文与目录日期施行的版本不符，却与法规修订前的旧版本相符：法规修订后目录没有跟着更新。" +
+		"报告指出旧版本和现行版本，并给出现行条文。",
+	Wrong:    "《中华人民共和国药品管理法》第86条：药品标识不符合本法第五十四条规定的，……（2015年修正本的文字）",
+	Right:    "《中华人民共和国药品管理法》第八十六条：药品上市许可持有人、药品生产企业、药品经营企业和医疗机构应当……（2019年修订本的文字）",
+	Severity: lint.Error,
+	Run:      runQuoteSuperseded,
+}
+
+func runQuoteSuperseded(p *lint.Pass) error {
+	eachQuote(p, lint.QuoteSuperseded, func(f *catalog.Field, v *lint.Verification, q *lint.QuoteCheck) {
+		src := q.Source
+		old := src.Version
+		until := "已失效"
+		if !old.Until.IsZero() {
+			until = "已于" + old.Until.Format("2006-01-02") + "失效"
+		}
+		label := articleLabels(q.Articles)
+		from := ""
+		if src.Article.Label != label {
+			from = "中" + src.Article.Label
+		}
+		msg := fmt.Sprintf("引用的%s%s是%s%s的文字（该版本%s）；现行%s的%s为：“%s”。",
+			statuteName(v.Statute), label, versionName(old), from, until, versionName(v.Version), label, excerpt(q.Expected, 60))
+		fd := lint.Finding{Field: f, Citation: citationOf(v, q.Articles), Expected: q.Expected, Actual: q.Actual, Message: msg}
+		fd.Start, fd.End = quoteSpan(q)
+		if q.Unverified {
+			fd.Severity = sevOf(lint.Info)
+			fd.Message += unverifiedNote
+		}
+		p.Report(fd)
+	})
+	return nil
+}

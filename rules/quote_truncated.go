@@ -1,0 +1,54 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/citelint/citelint/catalog"
+	"github.com/citelint/citelint/lint"
+	"github.com/citelint/citelint/lint/quote"
+)
+
+var quoteTruncatedRule = &lint.Rule{
+	ID:    "quote-truncated",
+	Title: "引文删节未加省略号",
+	Doc: "引文悄悄删去了条文的一部分（开头、中间或末尾的分句），又没有用省略号（……或…）标明，读者会以为这就是条文全文。" +
+		"引用完整的一款或一项、或用省略号标明删节的，不报告；删去的只是整句时只作提示。",
+	Wrong:    "《社会救助暂行办法》第六十八条：……可以处非法获取的救助款额或者物资价值1倍以上3倍以下的罚款。",
+	Right:    "《社会救助暂行办法》第六十八条：……可以处非法获取的救助款额或者物资价值1倍以上3倍以下的罚款；构成违反治安管理行为的，依法给予治安管理处罚。",
+	Severity: lint.Warning,
+	Run:      runQuoteTruncated,
+}
+
+var whereName = map[quote.Where]string{quote.Start: "开头", quote.Middle: "中间", quote.End: "末尾"}
+
+func runQuoteTruncated(p *lint.Pass) error {
+	eachQuote(p, lint.QuoteTruncated, func(f *catalog.Field, v *lint.Verification, q *lint.QuoteCheck) {
+		r := q.Result
+		var parts []string
+		for i, g := range r.Missing {
+			if i == 2 {
+				parts[len(parts)-1] += fmt.Sprintf("等%d处", len(r.Missing))
+				break
+			}
+			parts = append(parts, fmt.Sprintf("%s的“%s”", whereName[g.Where], middleExcerpt(trimPunct(g.Text), 16, 8)))
+		}
+		fd := lint.Finding{Field: f, Citation: citationOf(v, q.Articles), Expected: expectedText(q), Actual: q.Actual,
+			Message: fmt.Sprintf("引用的%s%s删去了%s，且未用省略号标明。", statuteName(v.Statute), articleLabels(q.Articles), strings.Join(parts, "、"))}
+		fd.Start, fd.End = quoteSpan(q)
+		if r.Sentences {
+			fd.Severity = sevOf(lint.Info)
+		}
+		if q.Unverified {
+			fd.Severity = sevOf(lint.Info)
+			fd.Message += unverifiedNote
+		}
+		p.Report(fd)
+	})
+	return nil
+}
+
+// trimPunct drops the punctuation a left-out clause starts or ends with.
+func trimPunct(s string) string {
+	return strings.TrimFunc(compactTitle(s), func(r rune) bool { return quote.IsPunct(r) })
+}

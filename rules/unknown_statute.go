@@ -1,0 +1,94 @@
+package rules
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/citelint/citelint/catalog"
+	"github.com/citelint/citelint/lint"
+	"github.com/citelint/citelint/statutes"
+)
+
+var unknownStatuteRule = &lint.Rule{
+	ID:    "unknown-statute",
+	Title: "法规名称无法识别",
+	Doc: "引用的法规标题在法规库中找不到（连仅有元数据的法规也没有），多半是标题写错或简称不规范；" +
+		"给出法规库中相近的标题。地方性文件和通知、意见等规范性文件不在法规库收录范围内，只作提示。",
+	Wrong:    "《中华人民共和国社会保障法》第八十七条",
+	Right:    "《中华人民共和国社会保险法》第八十七条",
+	Severity: lint.Warning,
+	Run:      runUnknownStatute,
+}
+
+func runUnknownStatute(p *lint.Pass) error {
+	eachVerification(p, func(f *catalog.Field, v *lint.Verification) {
+		if v.Statute != nil || v.Err == nil {
+			return
+		}
+		title := compactTitle(v.Citation.Title)
+		if title == "" {
+			return
+		}
+		fd := lint.Finding{Field: f, Start: v.Citation.TitleSpan.Start, End: v.Citation.TitleSpan.End,
+			Citation: citationOf(v, v.Citation.Articles)}
+		if errors.Is(v.Err, statutes.ErrAmbiguousStatute) {
+			fd.Message = fmt.Sprintf("《%s》可以指法规库中的多部法规，无法确定引用的是哪一部，请写出完整标题。", title)
+			fd.Severity = sevOf(lint.Info)
+			p.Report(fd)
+			return
+		}
+		var sugg []string
+		var ue *statutes.UnknownStatuteError
+		if errors.As(v.Err, &ue) {
+			sugg = ue.Suggestions
+		}
+		close := ""
+		if len(sugg) > 0 {
+			close = "相近的有《" + strings.Join(sugg, "》《") + "》"
+		}
+		if localOrNormative(title) {
+			fd.Severity = sevOf(lint.Info)
+			fd.Message = fmt.Sprintf("《%s》是地方性或规范性文件，不在法规库收录范围内，未能核对%s。", title, withComma(close))
+		} else {
+			fd.Message = fmt.Sprintf("法规库中没有《%s》，请核对标题%s。", title, withComma(close))
+		}
+		p.Report(fd)
+	})
+	return nil
+}
+
+func withComma(s string) string {
+	if s == "" {
+		return ""
+	}
+	return "；" + s
+}
+
+// provinces are the province-level divisions whose names open the titles
+// of local documents.
+var provinces = []string{"北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江",
+	"安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃",
+	"青海", "台湾", "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门"}
+
+// localOrNormative says whether a title names a local document (湖南省…)
+// or a normative document (…的通知, …意见, …实施细则), which a national
+// corpus does not hold.
+func localOrNormative(title string) bool {
+	for _, p := range provinces {
+		if strings.HasPrefix(title, p) {
+			return true
+		}
+	}
+	for _, w := range []string{"通知", "意见", "批复", "复函", "细则", "方案", "公告", "指南"} {
+		if strings.Contains(title, w) {
+			return true
+		}
+	}
+	for _, suf := range []string{"市", "州", "县", "区"} {
+		if i := strings.Index(title, suf); i > 0 && i <= 4*3 && !strings.Contains(title[:i], "中华人民共和国") {
+			return true
+		}
+	}
+	return false
+}
