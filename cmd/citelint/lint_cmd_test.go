@@ -128,6 +128,8 @@ func TestLintErrors(t *testing.T) {
 	badYAML := writeFile(t, dir, "bad.yaml", "rules: [\n")
 	notCatalog := writeFile(t, dir, "notes.txt", "just a note, no table\n")
 	badBaseline := writeFile(t, dir, "b.json", `{"version": 9}`)
+	missingDir := writeFile(t, dir, "dirs.yaml", "statute_dirs: [no-such-dir]\n")
+	badAlias := writeFile(t, dir, "alias.yaml", "aliases:\n  某条例: 中华人民共和国不存在法\n")
 	tests := []struct {
 		name string
 		args []string
@@ -146,6 +148,8 @@ func TestLintErrors(t *testing.T) {
 		{"missing --config", []string{"lint", "--config", filepath.Join(dir, "none.yaml"), cat}, "none.yaml"},
 		{"unreadable catalog", []string{"lint", notCatalog}, "notes.txt"},
 		{"bad baseline", []string{"lint", "--baseline", badBaseline, cat}, "b.json"},
+		{"missing statute dir", []string{"lint", "--config", missingDir, cat}, "statute_dirs"},
+		{"alias to an unknown statute", []string{"lint", "--config", badAlias, cat}, "aliases"},
 	}
 	for _, tt := range tests {
 		for _, format := range []string{"text", "json"} {
@@ -378,4 +382,66 @@ func TestLintHTMLSeedsInChromium(t *testing.T) {
 		t.Errorf("entry 19's diff lacks the superseded quote:\n%s", shown)
 	}
 	reporttest.Screenshot(t, bin, reporttest.FileURL(t, page, "", id+"-diff"), filepath.Join(dir, "entry19.png"))
+}
+
+// The configuration reaches the run: as_of sets the date, an ignore with
+// its reason drops the finding it names.
+func TestLintConfig(t *testing.T) {
+	dir := t.TempDir()
+	cat := copyFile(t, small, dir)
+	r := lintJSON(t, cat)
+	if len(r.Files) != 1 || len(r.Files[0].Diagnostics) == 0 {
+		t.Fatalf("no finding on %s", small)
+	}
+	d := r.Files[0].Diagnostics[0]
+	n := len(r.Files[0].Diagnostics)
+	cfg := fmt.Sprintf("as_of: 2023-06-30\nignores:\n  - file: %s\n    entry: %q\n    rule: %s\n    reason: 已核实\n",
+		filepath.Base(cat), d.Entry.Seq, d.Rule)
+	writeFile(t, dir, "citelint.yaml", cfg)
+	out, stderr, code := runCLI(t, "lint", "--format", "json", "--no-fail", cat)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(out, `"as_of": "2023-06-30"`) {
+		t.Errorf("as_of from citelint.yaml not used:\n%s", out)
+	}
+	var got jsonReport
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	for _, g := range got.Files[0].Diagnostics {
+		if g.Rule == d.Rule && g.Entry != nil && g.Entry.Seq == d.Entry.Seq {
+			t.Errorf("ignored finding reported: %+v", g)
+		}
+	}
+	if len(got.Files[0].Diagnostics) >= n {
+		t.Errorf("%d findings with the ignore, %d without", len(got.Files[0].Diagnostics), n)
+	}
+	// --as-of wins over the file.
+	out, _, _ = runCLI(t, "lint", "--format", "json", "--no-fail", "--as-of", "2024-01-01", cat)
+	if !strings.Contains(out, `"as_of": "2024-01-01"`) {
+		t.Errorf("--as-of not used")
+	}
+}
+
+// Without a terminal there is no progress bar, however many files.
+func TestLintProgressSilent(t *testing.T) {
+	dir := t.TempDir()
+	var args []string
+	for i := 0; i < progressMin+2; i++ {
+		args = append(args, writeFile(t, dir, fmt.Sprintf("c%d.txt", i), mustRead(t, small)))
+	}
+	_, stderr, code := runCLI(t, append([]string{"lint", "--no-fail"}, args...)...)
+	if code != 0 || stderr != "" {
+		t.Errorf("exit %d, stderr %q; want 0 and nothing", code, stderr)
+	}
+}
+
+func mustRead(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }
