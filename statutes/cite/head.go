@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode"
 )
 
 // Bounds on how far a title or a note may run before the parser decides its
@@ -91,7 +92,7 @@ func bracketed(s string, i int) (head, bool) {
 	h.c.Bracketed = true
 	if closed {
 		a, b := trimSpan(s, ts, j)
-		if a == b {
+		if !isTitle(s[a:b]) {
 			return head{}, false
 		}
 		h.c.TitleSpan = Span{a, b}
@@ -118,7 +119,7 @@ func bracketed(s string, i int) (head, bool) {
 		k += sz
 	}
 	ts2, te2 := trimSpan(s, ts, te)
-	if ts2 == te2 {
+	if !isTitle(s[ts2:te2]) {
 		return head{}, false
 	}
 	h.c.TitleSpan = Span{ts2, te2}
@@ -182,6 +183,17 @@ func missingOpen(s string, st, j int) (head, bool) {
 		Message: fmt.Sprintf("书名号不配对：“%s》”缺少“《”。", h.c.Title),
 	})
 	return h, true
+}
+
+// isTitle reports whether s can name a document: it has a letter that is
+// not a numeral (〈一〉 marks an item, not a title).
+func isTitle(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) && !isNumeral(r) {
+			return true
+		}
+	}
+	return false
 }
 
 func endsWithAny(s string, suffixes []string) bool {
@@ -293,6 +305,18 @@ func tail(s string, h head, j int) head {
 			}
 			break
 		}
+	}
+	// Stray symbols before the colon (第2、29条🍩：) do not hide the quote.
+	c := g
+	for c < len(s) {
+		r, sz := at(s, c)
+		if !isStray(r) && !isHSpace(r) {
+			break
+		}
+		c += sz
+	}
+	if r, _ := at(s, c); isColon(r) {
+		g = c
 	}
 	switch r, sz := at(s, g); {
 	case isColon(r):

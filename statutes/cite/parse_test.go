@@ -184,6 +184,8 @@ func TestParse(t *testing.T) {
 			{title: "某办法", arts: "2,3", parts: "-,3", quote: "甲。\n第三条：乙。"}}},
 		{"empty quote", "《某法》第一条：  ", []want{{title: "某法", arts: "1", quote: "-"}}},
 		{"empty title is no citation", "《》第一条", nil},
+		{"an item marker in angle brackets is no title", "〈一〉进入现场检查；\n〈二〉询问有关人员。", nil},
+		{"stray symbol before the colon", "《某条例》第2条🍩：原文", []want{{title: "某条例", arts: "2", quote: "原文"}}},
 		{"no title at all", "1.立案责任：对依据监督检查职权或者通过举报、投诉发现的违法行为线索，决定是否立案。", nil},
 	}
 	for _, c := range cases {
