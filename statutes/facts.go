@@ -114,8 +114,8 @@ func (c *Corpus) applyFacts(fsys fs.FS, errata bool) error {
 			return wrap(fv.Statute+" "+fv.Label, err)
 		}
 	}
-	c.finish()
 	if len(f.Aliases) > 0 {
+		c.finish()
 		if err := c.AddAliases(f.Aliases); err != nil {
 			return wrap("aliases", err)
 		}

@@ -1,0 +1,157 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+const art87 = "社会保险经办机构以及医疗机构、药品经营单位等社会保险服务机构以欺诈、伪造证明材料或者其他手段骗取社会保险基金支出的，由社会保险行政部门责令退回骗取的社会保险金，处骗取金额二倍以上五倍以下的罚款；属于社会保险服务机构的，解除服务协议；直接负责的主管人员和其他直接责任人员有执业资格的，依法吊销其执业资格。"
+
+const label86 = "药品标识不符合本法第五十四条规定的，除依法应当按照假药、劣药论处的外，责令改正，给予警告；情节严重的，撤销该药品的批准证明文件。"
+
+const drug86of2019 = "药品上市许可持有人、药品生产企业、药品经营企业和医疗机构应当依法向药品价格主管部门提供其药品的实际购销价格和购销数量等资料。"
+
+func TestStatutesShow(t *testing.T) {
+	tests := []struct {
+		name      string
+		args      []string
+		code      int
+		stdout    string // exact, "" to skip
+		stdoutHas string
+		stderrHas string
+	}{
+		{"number", []string{"社会保险法", "87"}, 0, art87 + "\n", "", "2018-12-29"},
+		{"chinese label", []string{"社会保险法", "第八十七条"}, 0, art87 + "\n", "", ""},
+		{"full title", []string{"《中华人民共和国社会保险法》", "第87条"}, 0, art87 + "\n", "", ""},
+		{"paragraph dotted", []string{"社会保险法", "4.2"}, 0, "个人依法享受社会保险待遇，有权监督本单位为其缴费情况。\n", "", "第四条第二款"},
+		{"paragraph chinese", []string{"社会保险法", "第四条第二款"}, 0, "个人依法享受社会保险待遇，有权监督本单位为其缴费情况。\n", "", ""},
+		{"item", []string{"价格法", "第三十四条第（二）项"}, 0, "", "（二）查询、复制", ""},
+		{"suffix", []string{"刑法", "17之一"}, 0, "已满七十五周岁的人故意犯罪的，可以从轻或者减轻处罚；过失犯罪的，应当从轻或者减轻处罚。\n", "", "第十七条之一"},
+		{"suffix chinese", []string{"刑法", "第十七条之一"}, 0, "已满七十五周岁的人故意犯罪的，可以从轻或者减轻处罚；过失犯罪的，应当从轻或者减轻处罚。\n", "", ""},
+		{"partial version", []string{"药品管理法", "86", "--as-of", "2019-06-01"}, 0, label86 + "\n", "", "部分条文"},
+		{"current version", []string{"药品管理法", "86"}, 0, drug86of2019 + "\n", "", "2019-08-26"},
+		{"partial lacks article", []string{"药品管理法", "87", "--as-of", "2019-06-01"}, 0, "", "只收录了部分条文", ""},
+		{"errata noted", []string{"价格法", "34"}, 0, "", "可以行使下列职权：\n", "勘误"},
+		{"metadata only", []string{"社会保险稽核办法", "5"}, 0, "", "劳动和社会保障部令第16号", ""},
+		{"unknown statute", []string{"社会保险发", "87"}, 2, "", "", "社会保险法"},
+		{"no such article", []string{"社会保险法", "200"}, 2, "", "", "没有第二百条"},
+		{"no such paragraph", []string{"社会保险法", "87.3"}, 2, "", "", "第八十七条第三款"},
+		{"bad article", []string{"社会保险法", "八十七x"}, 2, "", "", "article"},
+		{"not yet in force", []string{"民法典", "1", "--as-of", "2020-06-01"}, 2, "", "", "尚未施行"},
+		{"bad date", []string{"社会保险法", "87", "--as-of", "2019/06/01"}, 2, "", "", "--as-of"},
+		{"facts", []string{"实施<中华人民共和国社会保险法>若干规定"}, 0, "", "人力资源和社会保障部令第13号", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, errb, code := runCLI(t, append([]string{"statutes", "show"}, tt.args...)...)
+			if code != tt.code {
+				t.Fatalf("exit %d, want %d; stdout %q stderr %q", code, tt.code, out, errb)
+			}
+			if tt.stdout != "" && out != tt.stdout {
+				t.Errorf("stdout = %q, want %q", out, tt.stdout)
+			}
+			if !strings.Contains(out, tt.stdoutHas) {
+				t.Errorf("stdout = %q, want it to contain %q", out, tt.stdoutHas)
+			}
+			if !strings.Contains(errb, tt.stderrHas) {
+				t.Errorf("stderr = %q, want it to contain %q", errb, tt.stderrHas)
+			}
+		})
+	}
+}
+
+var totalsRe = regexp.MustCompile(`合计：(\d+) 部法规（其中 (\d+) 部仅有元数据），条文 (\d+) 条`)
+
+func TestStatutesList(t *testing.T) {
+	out, errb, code := runCLI(t, "statutes", "list")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errb)
+	}
+	m := totalsRe.FindStringSubmatch(out)
+	if m == nil {
+		t.Fatalf("no totals line in %q", out[max(0, len(out)-300):])
+	}
+	nStatutes, _ := strconv.Atoi(m[1])
+	nArticles, _ := strconv.Atoi(m[3])
+	if nStatutes < 1000 || nArticles < 50000 {
+		t.Errorf("%d statutes, %d articles; want at least 1000 and 50000", nStatutes, nArticles)
+	}
+	if lines := strings.Count(out, "\n"); lines != nStatutes+1 {
+		t.Errorf("%d lines for %d statutes", lines, nStatutes)
+	}
+
+	out, _, code = runCLI(t, "statutes", "list", "--kind", "部门规章")
+	m = totalsRe.FindStringSubmatch(out)
+	if code != 0 || m == nil || !strings.Contains(out, "社会保险稽核办法") || strings.Contains(out, "中华人民共和国社会保险法 ") {
+		t.Errorf("--kind 部门规章: exit %d, %q", code, out[max(0, len(out)-300):])
+	}
+	out, _, code = runCLI(t, "statutes", "list", "--status", "repealed", "--as-of", "2024-01-01")
+	if code != 0 || !strings.Contains(out, "欺诈骗取医疗保障基金行为举报奖励暂行办法") || strings.Contains(out, "社会保险法") {
+		t.Errorf("--status repealed: exit %d, %q", code, out)
+	}
+	for _, args := range [][]string{{"--kind", "法规"}, {"--status", "x"}, {"--as-of", "yesterday"}} {
+		if _, _, code := runCLI(t, append([]string{"statutes", "list"}, args...)...); code != 2 {
+			t.Errorf("%v: exit %d, want 2", args, code)
+		}
+	}
+}
+
+func TestParseArticleSpec(t *testing.T) {
+	tests := []struct {
+		in                   string
+		art, sfx, para, item int
+		bad                  bool
+	}{
+		{"87", 87, 0, 0, 0, false},
+		{"８７", 87, 0, 0, 0, false},
+		{"87.2", 87, 0, 2, 0, false},
+		{"87.2.3", 87, 0, 2, 3, false},
+		{"10之一", 10, 1, 0, 0, false},
+		{"10-1", 10, 1, 0, 0, false},
+		{"第八十七条", 87, 0, 0, 0, false},
+		{"第87条", 87, 0, 0, 0, false},
+		{"第八十七条第二款", 87, 0, 2, 0, false},
+		{"第十条之一", 10, 1, 0, 0, false},
+		{"第三十四条第（一）项", 34, 0, 0, 1, false},
+		{"第三十四条第一款第二项", 34, 0, 1, 2, false},
+		{"0", 0, 0, 0, 0, true},
+		{"第条", 0, 0, 0, 0, true},
+		{"87.", 0, 0, 0, 0, true},
+		{"abc", 0, 0, 0, 0, true},
+	}
+	for _, tt := range tests {
+		r, err := parseArticleSpec(tt.in)
+		if tt.bad {
+			if err == nil {
+				t.Errorf("%q: no error", tt.in)
+			}
+			continue
+		}
+		if err != nil || r.Article != tt.art || r.Suffix != tt.sfx || r.Paragraph != tt.para || r.Item != tt.item {
+			t.Errorf("%q = %+v, %v", tt.in, r, err)
+		}
+	}
+}
+
+// BenchmarkStatutesShowProcess runs `citelint statutes show` as a whole
+// process, as a user does.
+func BenchmarkStatutesShowProcess(b *testing.B) {
+	bin := filepath.Join(b.TempDir(), "citelint")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		b.Fatalf("build: %v\n%s", err, out)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		cmd := exec.Command(bin, "statutes", "show", "社会保险法", "87")
+		cmd.Stderr = os.Stderr
+		out, err := cmd.Output()
+		if err != nil || !strings.HasPrefix(string(out), "社会保险经办机构") {
+			b.Fatalf("%v: %q", err, out)
+		}
+	}
+}
