@@ -109,7 +109,7 @@ func TestDocxStructures(t *testing.T) {
 		wtc("", wp("责任事项依据")),
 		wtc(cont, wp("")),
 	)
-	body := wp("") + wp("某局权力清单") +
+	body := wp("附件2") + wp("某局权力清单") +
 		`<w:p><w:r><w:t>说明：本表</w:t></w:r></w:p>` +
 		wtbl(
 			wtr(wtc(span(6), wp("某局权力清单（表内标题）"))),

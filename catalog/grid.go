@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"regexp"
 	"strings"
 )
 
@@ -43,6 +44,9 @@ const maxGridCols = 512
 
 func blank(s string) bool { return strings.TrimFunc(s, isSpaceLike) == "" }
 
+// attachmentLabel matches the "附件1" line above a document's title.
+var attachmentLabel = regexp.MustCompile(`^\s*附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*[:：]?\s*$`)
+
 // headerGroup is a header and the rows read under it.
 type headerGroup struct {
 	header []rawCell
@@ -57,7 +61,7 @@ type headerGroup struct {
 func buildFromGrid(c *Catalog, tables []gridTable, syn *Synonyms) error {
 	var groups []*headerGroup
 	setTitle := func(cell rawCell) {
-		if c.TitleField == nil && !blank(cell.Text) {
+		if c.TitleField == nil && !blank(cell.Text) && !attachmentLabel.MatchString(cell.Text) {
 			c.Title = cell.Text
 			c.TitleField = &Field{Key: KeyTitle, Text: cell.Text, Loc: cell.Loc}
 		}
