@@ -4,4 +4,12 @@
 // bundled) and each version's articles (条), paragraphs (款) and items (项).
 // It resolves titles as catalogs write them, looks articles up as of a date,
 // and converts Chinese numerals both ways.
+//
+// The embedded corpus (package statutes/data) is generated from the statute
+// sources by cmd/statute-import: manifest.json holds every statute's
+// metadata and article counts, so Load reads no text file; text/ holds one
+// file per statute version (format: see format.go), parsed on first use.
+// facts.yaml adds what the sources lack (metadata-only statutes, partial
+// earlier versions, aliases) and the errata applied to their text. Facts
+// marked verified: false must never make a catalog wrong.
 package statutes

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
@@ -148,7 +147,6 @@ func BenchmarkStatutesShowProcess(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		cmd := exec.Command(bin, "statutes", "show", "社会保险法", "87")
-		cmd.Stderr = os.Stderr
 		out, err := cmd.Output()
 		if err != nil || !strings.HasPrefix(string(out), "社会保险经办机构") {
 			b.Fatalf("%v: %q", err, out)
