@@ -70,10 +70,13 @@ func sevOf(s lint.Severity) *lint.Severity { return &s }
 
 // statuteName is a statute as messages name it: 《社会保险法》.
 func statuteName(s *statutes.Statute) string {
+	t := s.Title
 	if s.Short != "" {
-		return "《" + s.Short + "》"
+		t = s.Short
 	}
-	return "《" + s.Title + "》"
+	// A title inside a title takes the inner marks: 《实施〈社会保险法〉若干规定》.
+	t = strings.NewReplacer("《", "〈", "》", "〉").Replace(t)
+	return "《" + t + "》"
 }
 
 // articleLabel writes a cited article as a reader does: 第八十七条,
