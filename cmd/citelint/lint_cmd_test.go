@@ -335,8 +335,10 @@ func TestLintSARIFSchema(t *testing.T) {
 }
 
 // The HTML report of both seeds renders in headless Chromium without
-// script errors, and a link to entry 19 of 000_cc42e2149e1dc4a3.txt shows
-// its quote diff (statute | catalog) in the screenshot's viewport.
+// script errors, and a link to entry 19 of 000_cc42e2149e1dc4a3.txt
+// (?focus=) shows its quote diff (statute | catalog) in the screenshot's
+// viewport. (Headless Chromium paints a blank screenshot of a page scrolled
+// to a #fragment, hence the focus link.)
 func TestLintHTMLSeedsInChromium(t *testing.T) {
 	bin := reporttest.Chromium(t)
 	dir := t.TempDir()
@@ -365,7 +367,7 @@ func TestLintHTMLSeedsInChromium(t *testing.T) {
 		t.Fatalf("no quote finding with statute and catalog text on entry 19 of %s", rep.Files[0].Path)
 	}
 
-	dom := reporttest.DumpDOM(t, bin, reporttest.FileURL(t, page, "", id+"-diff"))
+	dom := reporttest.DumpDOM(t, bin, reporttest.FileURL(t, page, "focus="+id+"-diff", ""))
 	reporttest.CheckScripts(t, dom)
 	if got, _ := reporttest.RootAttr(dom, "data-target-visible"); got != "yes" {
 		t.Errorf("entry 19's diff is not in view")
@@ -381,7 +383,7 @@ func TestLintHTMLSeedsInChromium(t *testing.T) {
 	if !strings.Contains(shown, "药品标识不符合本法第五十四条规定的") {
 		t.Errorf("entry 19's diff lacks the superseded quote:\n%s", shown)
 	}
-	reporttest.Screenshot(t, bin, reporttest.FileURL(t, page, "", id+"-diff"), filepath.Join(dir, "entry19.png"))
+	reporttest.Screenshot(t, bin, reporttest.FileURL(t, page, "focus="+id+"-diff", ""), filepath.Join(dir, "entry19.png"))
 }
 
 // The configuration reaches the run: as_of sets the date, an ignore with

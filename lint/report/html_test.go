@@ -31,8 +31,15 @@ func TestHTMLInChromium(t *testing.T) {
 	if got, _ := reporttest.RootAttr(dom, "data-target"); got != "f1-d1" {
 		t.Errorf("target = %q, want f1-d1", got)
 	}
+
+	// ?focus= shows the one entry, at the top of the page.
+	dom = reporttest.DumpDOM(t, bin, reporttest.FileURL(t, page, "focus=f1-d1", ""))
+	reporttest.CheckScripts(t, dom)
 	if got, _ := reporttest.RootAttr(dom, "data-target-visible"); got != "yes" {
-		t.Errorf("the linked finding is not in view")
+		t.Errorf("the focused finding is not in view")
+	}
+	if got, _ := reporttest.RootAttr(dom, "data-shown"); got != "1" {
+		t.Errorf("shown findings with focus = %q, want the entry's 1", got)
 	}
 	quote, err := reporttest.ElementText(dom, "f1-d1-diff")
 	if err != nil {
@@ -53,5 +60,5 @@ func TestHTMLInChromium(t *testing.T) {
 	}
 
 	shot := filepath.Join(dir, "shot.png")
-	reporttest.Screenshot(t, bin, reporttest.FileURL(t, page, "", "f0-d2"), shot)
+	reporttest.Screenshot(t, bin, reporttest.FileURL(t, page, "focus=f0-d2", ""), shot)
 }

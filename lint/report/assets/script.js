@@ -8,15 +8,13 @@
     var apply = function () {
       var on = { severity: {}, rule: {} };
       boxes.forEach(function (b) { if (b.checked) { on[b.getAttribute('data-filter')][b.value] = true; } });
-      var shown = 0;
       document.querySelectorAll('.finding').forEach(function (f) {
-        var visible = !!(on.severity[f.getAttribute('data-severity')] && on.rule[f.getAttribute('data-rule')]);
-        f.hidden = !visible;
-        if (visible) { shown++; }
+        f.hidden = !(on.severity[f.getAttribute('data-severity')] && on.rule[f.getAttribute('data-rule')]);
       });
       document.querySelectorAll('.entry').forEach(function (e) {
-        e.hidden = !e.querySelector('.finding:not([hidden])');
+        e.hidden = !e.querySelector('.finding:not([hidden])') || e.hasAttribute('data-unfocused');
       });
+      var shown = document.querySelectorAll('.file:not([hidden]) .entry:not([hidden]) .finding:not([hidden])').length;
       shownEl.textContent = String(shown);
       root.setAttribute('data-shown', String(shown));
     };
@@ -37,14 +35,32 @@
     document.getElementById('rules-all').addEventListener('click', function () { setRules(true); });
     document.getElementById('rules-none').addEventListener('click', function () { setRules(false); });
     apply();
-    if (window.location.hash.length > 1) {
-      var target = document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
+    // report.html?focus=ID shows only the entry holding element ID (a
+    // finding or its diff), at the top of the page: a link to one finding
+    // that reads the same in every browser and in a screenshot.
+    var focus = params.get('focus');
+    var target = null;
+    if (focus) {
+      target = document.getElementById(focus);
       if (target) {
-        target.scrollIntoView({ block: 'start' });
-        var r = target.getBoundingClientRect();
-        root.setAttribute('data-target', target.id);
-        root.setAttribute('data-target-visible', r.bottom > 0 && r.top < window.innerHeight ? 'yes' : 'no');
+        var entry = target.closest('.entry');
+        var file = target.closest('.file');
+        document.querySelectorAll('.file').forEach(function (f) { if (f !== file) { f.hidden = true; } });
+        document.querySelectorAll('.entry').forEach(function (e) {
+          if (e !== entry) { e.hidden = true; e.setAttribute('data-unfocused', ''); }
+        });
+        document.getElementById('summary').hidden = true;
+        root.setAttribute('data-focus', focus);
+        apply();
       }
+    } else if (window.location.hash.length > 1) {
+      target = document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
+      if (target) { target.scrollIntoView({ block: 'start' }); }
+    }
+    if (target) {
+      var r = target.getBoundingClientRect();
+      root.setAttribute('data-target', target.id);
+      root.setAttribute('data-target-visible', r.bottom > 0 && r.top < window.innerHeight ? 'yes' : 'no');
     }
     root.setAttribute('data-ready', 'ok');
   } catch (err) {
