@@ -2,10 +2,12 @@ package rules
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 
 	"github.com/citelint/citelint/catalog"
 	"github.com/citelint/citelint/lint"
+	"github.com/citelint/citelint/rules/data"
 	"github.com/citelint/citelint/rules/internal/text"
 	"github.com/citelint/citelint/rules/internal/vocab"
 )
@@ -155,4 +157,14 @@ func newVocab(p *lint.Pass) (*vocab.Vocab, error) {
 		extra = p.Config.PowerTypes
 	}
 	return vocab.New(extra)
+}
+
+// artifactPattern is the embedded conversion-artifact patterns as one
+// regular expression.
+func artifactPattern() (*regexp.Regexp, error) {
+	res, err := data.DefaultArtifacts()
+	if err != nil {
+		return nil, err
+	}
+	return text.JoinPatterns(res), nil
 }

@@ -17,7 +17,7 @@ import (
 type expectedFindings struct {
 	Findings []struct {
 		File     string  `json:"file"`
-		Entry    *string `json:"entry"` // the 序号; null for the whole catalog
+		Entry    *string `json:"entry"` // 1-based position; null for the whole catalog
 		Field    string  `json:"field"`
 		Rule     string  `json:"rule"`
 		Severity string  `json:"severity"`
@@ -112,13 +112,12 @@ func TestHygieneSeeds(t *testing.T) {
 				}
 				return rule + "|" + e + "|" + field
 			}
+			// Entries are matched by 1-based position, as score.py does
+			// (in the seeds the 序号 is the position).
 			dkey := func(d lint.Diagnostic) string {
 				var e *string
 				if d.Entry != nil {
-					s := d.Entry.Seq
-					if s == "" {
-						s = fmt.Sprint(d.Entry.Index)
-					}
+					s := fmt.Sprint(d.Entry.Index)
 					e = &s
 				}
 				return key(d.Rule, e, d.Field)

@@ -9,7 +9,6 @@ import (
 
 	"github.com/citelint/citelint/catalog"
 	"github.com/citelint/citelint/lint"
-	"github.com/citelint/citelint/rules/data"
 	"github.com/citelint/citelint/rules/internal/text"
 )
 
@@ -45,7 +44,7 @@ type asciiUse struct {
 }
 
 func runPunctuation(p *lint.Pass) error {
-	artifacts, err := data.DefaultArtifacts()
+	artifacts, err := artifactPattern()
 	if err != nil {
 		return err
 	}
@@ -464,24 +463,33 @@ type listItem struct {
 
 func listItems(s string) []listItem {
 	var out []listItem
-	for _, m := range itemRE.FindAllStringSubmatchIndex(s, -1) {
-		if !itemStart(s, m[0]) {
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !itemHead(r) || !itemStart(s, i) {
+			i += n
+			continue
+		}
+		// Match the item number at i only: anchored on a short window.
+		w := s[i:min(len(s), i+16)]
+		m := itemRE.FindStringSubmatchIndex(w)
+		if m == nil || m[0] != 0 {
+			i += n
 			continue
 		}
 		for g := 1; g <= 6; g++ {
 			if g == 5 || m[2*g] < 0 {
 				continue
 			}
-			numText := s[m[2*g]:m[2*g+1]]
-			var n int
+			numText := w[m[2*g]:m[2*g+1]]
+			var num int
 			switch g {
 			case 6:
 				r, _ := utf8.DecodeRuneInString(numText)
-				n = int(r-'①') + 1
+				num = int(r-'①') + 1
 			default:
-				n = parseSmallNumber(numText)
+				num = parseSmallNumber(numText)
 			}
-			if n > 0 {
+			if num > 0 {
 				style, end := g, m[1]
 				switch g {
 				case 4:
@@ -489,12 +497,18 @@ func listItems(s string) []listItem {
 				case 6:
 					style = 5
 				}
-				out = append(out, listItem{style, n, m[0], end})
+				out = append(out, listItem{style, num, i, i + end})
 			}
 			break
 		}
+		i += n
 	}
 	return out
+}
+
+// itemHead: the runes a list item number starts with.
+func itemHead(r rune) bool {
+	return r == '（' || r == '(' || (r >= '0' && r <= '9') || (r >= '①' && r <= '⑳') || strings.ContainsRune("一二三四五六七八九十", r)
 }
 
 func parseSmallNumber(s string) int {

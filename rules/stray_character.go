@@ -7,7 +7,6 @@ import (
 
 	"github.com/citelint/citelint/catalog"
 	"github.com/citelint/citelint/lint"
-	"github.com/citelint/citelint/rules/data"
 	"github.com/citelint/citelint/rules/internal/text"
 )
 
@@ -38,7 +37,7 @@ type oddSpace struct {
 }
 
 func runStrayCharacter(p *lint.Pass) error {
-	artifacts, err := data.DefaultArtifacts()
+	artifacts, err := artifactPattern()
 	if err != nil {
 		return err
 	}

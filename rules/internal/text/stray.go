@@ -34,8 +34,9 @@ func (s Stray) Text(in string) string { return in[s.Start:s.End] }
 
 // StrayOptions tune FindStray.
 type StrayOptions struct {
-	// Artifacts are the patterns of converter debris.
-	Artifacts []*regexp.Regexp
+	// Artifacts matches converter debris (see JoinPatterns). Debris is
+	// ASCII: the pattern is matched against the text's ASCII runs.
+	Artifacts *regexp.Regexp
 	// Short marks a short field (序号, 职权类型, 责任科室 ...) where any
 	// typographic space is odd; in running text only the rarer ones are.
 	Short bool
@@ -45,9 +46,24 @@ type StrayOptions struct {
 // overlapping.
 func FindStray(s string, opt StrayOptions) []Stray {
 	var out []Stray
-	for _, re := range opt.Artifacts {
-		for _, m := range re.FindAllStringIndex(s, -1) {
-			out = append(out, Stray{Artifact, m[0], m[1]})
+	if opt.Artifacts != nil {
+		// Converter debris is ASCII: scan the ASCII runs only, not the
+		// Chinese text around them.
+		for i := 0; i < len(s); {
+			if s[i] >= utf8.RuneSelf {
+				i++
+				continue
+			}
+			j := i
+			for j < len(s) && s[j] < utf8.RuneSelf {
+				j++
+			}
+			if j-i >= 4 {
+				for _, m := range opt.Artifacts.FindAllStringIndex(s[i:j], -1) {
+					out = append(out, Stray{Artifact, i + m[0], i + m[1]})
+				}
+			}
+			i = j
 		}
 	}
 	out = append(out, pageNumbers(s)...)
@@ -106,6 +122,19 @@ func FindStray(s string, opt StrayOptions) []Stray {
 		}
 	}
 	return normalize(out)
+}
+
+// JoinPatterns joins patterns into one alternation, so a text is scanned
+// once whatever the number of patterns.
+func JoinPatterns(res []*regexp.Regexp) *regexp.Regexp {
+	if len(res) == 0 {
+		return nil
+	}
+	parts := make([]string, len(res))
+	for i, re := range res {
+		parts[i] = "(?:" + re.String() + ")"
+	}
+	return regexp.MustCompile(strings.Join(parts, "|"))
 }
 
 // normalize sorts strays and drops those inside an earlier one.
@@ -171,27 +200,84 @@ func swallowEcho(s string, start, end int) int {
 	return end
 }
 
-// pageNumberRE: running text broken by a line that holds only a page number:
-// 原\n 9  则上, 原\n9\n则上, 原\n- 9 -\n则上. The character after the number
-// must not be one a number governs (号, 条, 个, 年 ...), or "〔2018〕\n22号"
-// and "在\n30个工作日" would look alike.
-var pageNumberRE = regexp.MustCompile(`(\p{Han})(\n[ \t\x{3000}]*(?:[-—–]\s*)?[0-9]{1,4}(?:\s*[-—–])?(?:[ \t\x{3000}]*\n|[ \t\x{3000}]+)[ \t\x{3000}]*)(\p{Han})`)
+// pageNumbers finds running text broken by a line that holds only a page
+// number: 原\n 9  则上, 原\n9\n则上, 原\n- 9 -\n则上. The character after
+// the number must not be one a number governs (号, 条, 个, 年 ...), or
+// "〔2018〕\n22号" and "在\n30个工作日" would look alike.
+func pageNumbers(s string) []Stray {
+	var out []Stray
+	for from := 0; ; {
+		k := strings.IndexByte(s[from:], '\n')
+		if k < 0 {
+			return out
+		}
+		nl := from + k
+		from = nl + 1
+		if prev, _ := utf8.DecodeLastRuneInString(s[:nl]); !IsHan(prev) {
+			continue
+		}
+		if end, ok := pageNumberLine(s, nl); ok {
+			out = append(out, Stray{PageNumber, nl, end})
+		}
+	}
+}
+
+// pageNumberLine reads a page number starting at the line break nl and
+// returns where the running text resumes.
+func pageNumberLine(s string, nl int) (int, bool) {
+	i := nl + 1
+	blanks := func() bool { // spaces and tabs, not line breaks
+		start := i
+		for i < len(s) {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if r != ' ' && r != '\t' && r != 0x3000 {
+				break
+			}
+			i += n
+		}
+		return i > start
+	}
+	dash := func() {
+		for _, d := range []string{"-", "—", "–"} {
+			if strings.HasPrefix(s[i:], d) {
+				i += len(d)
+				blanks()
+				return
+			}
+		}
+	}
+	blanks()
+	dash()
+	digits := i
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' && i-digits < 5 {
+		i++
+	}
+	if n := i - digits; n == 0 || n > 4 {
+		return 0, false
+	}
+	spaced := blanks()
+	if strings.HasPrefix(s[i:], "-") || strings.HasPrefix(s[i:], "—") || strings.HasPrefix(s[i:], "–") {
+		dash()
+		spaced = true
+	}
+	if i < len(s) && s[i] == '\n' {
+		i++
+		blanks()
+		spaced = true
+	}
+	if !spaced || i >= len(s) {
+		return 0, false
+	}
+	next, _ := utf8.DecodeRuneInString(s[i:])
+	if !IsHan(next) || strings.ContainsRune(governed, next) {
+		return 0, false
+	}
+	return i, true
+}
 
 // governed are characters a number is read with; a number before them is
 // text, not a page number.
 const governed = "号条款项年月日时分秒元角倍个人次名件份家岁天周页章节期批类种项位层级届"
-
-func pageNumbers(s string) []Stray {
-	var out []Stray
-	for _, m := range pageNumberRE.FindAllStringSubmatchIndex(s, -1) {
-		next, _ := utf8.DecodeRuneInString(s[m[6]:])
-		if strings.ContainsRune(governed, next) {
-			continue
-		}
-		out = append(out, Stray{PageNumber, m[4], m[5]})
-	}
-	return out
-}
 
 // strayQuotes finds a quote mark right after a closing 。！？ that closes
 // nothing: an odd ASCII '"' (the last one), or a ” with no open “.

@@ -42,7 +42,7 @@ func TestDistance(t *testing.T) {
 }
 
 func TestFindStray(t *testing.T) {
-	artifacts := []*regexp.Regexp{regexp.MustCompile(`\[bookmark:[^\]\n]*\]`)}
+	artifacts := JoinPatterns([]*regexp.Regexp{regexp.MustCompile(`\[bookmark:[^\]\n]*\]`), regexp.MustCompile(`\b_GoBack\b`)})
 	for _, tc := range []struct {
 		name  string
 		in    string
@@ -55,6 +55,10 @@ func TestFindStray(t *testing.T) {
 		{"emoji alone", "监督🍩检查", false, []string{"🍩"}, []StrayKind{Pictograph}},
 		{"page number", "拨付医保费用。原\n 9  则上，应当", false, []string{"\n 9  "}, []StrayKind{PageNumber}},
 		{"page number own line", "原\n- 9 -\n则上", false, []string{"\n- 9 -\n"}, []StrayKind{PageNumber}},
+		{"page number bare line", "原\n9\n则上", false, []string{"\n9\n"}, []StrayKind{PageNumber}},
+		{"number glued to text", "原\n9则上", false, nil, nil},
+		{"five digits", "原\n 12345  则上", false, nil, nil},
+		{"after punctuation", "拨付。\n 9  则上", false, nil, nil},
 		{"document number broken", "医保办发〔2018〕\n22 号)", false, nil, nil},
 		{"number with counter", "应当在\n30 个工作日内", false, nil, nil},
 		{"numbered list", "决定是否立案。\n2.调查责任", false, nil, nil},
