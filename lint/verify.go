@@ -379,18 +379,22 @@ func (p *Pass) findSource(v *Verification, qc *QuoteCheck, cited []ArticleCheck,
 			}
 		}
 	}
-	// What to look for: the quote's longest run the cited text lacks,
-	// then the whole quote when little of it matches the cited text.
+	// What to look for: the quote's longest run the cited text lacks
+	// (the cited statute first: a neighbouring article), then the whole
+	// quote when little of it matches the cited text. Only the whole
+	// quote is looked for across the corpus: a clause alone (构成犯罪的，
+	// 依法追究刑事责任) stands in too many statutes to name one.
 	type target struct {
-		seg   quote.Range
-		whole bool
+		seg    quote.Range
+		whole  bool
+		corpus bool
 	}
 	var targets []target
 	if len(r.Extra) > 0 && r.Extra[0].Len() >= minSegment {
-		targets = append(targets, target{r.Extra[0], false})
+		targets = append(targets, target{r.Extra[0], false, false})
 	}
 	if r.Coverage < 0.6 {
-		targets = append(targets, target{r.QuoteRange, true})
+		targets = append(targets, target{r.QuoteRange, true, true})
 	}
 	versions := []*statutes.Version{cur}
 	for i := len(s.Versions) - 1; i >= 0; i-- {
@@ -432,6 +436,9 @@ func (p *Pass) findSource(v *Verification, qc *QuoteCheck, cited []ArticleCheck,
 					closest = src
 				}
 			}
+		}
+		if !tg.corpus {
+			continue
 		}
 		// (4) The whole corpus.
 		if src := p.scanCorpus(qt, seg, key, whole, s); src != nil {

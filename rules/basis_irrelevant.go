@@ -91,14 +91,10 @@ func runBasisIrrelevant(p *lint.Pass) error {
 		if shared {
 			continue
 		}
-		shown := words
-		if len(shown) > 4 {
-			shown = shown[:4]
-		}
 		p.Report(lint.Finding{Field: basis, Start: v.Citation.Span.Start, End: v.Citation.Span.End,
 			Citation: citationOf(v, v.Citation.Articles),
-			Message: fmt.Sprintf("所引%s%s与职权名称没有共同的实质用语（职权名称中的“%s”在条文中都没有出现），请核对是否引错了条文。",
-				statuteName(v.Statute), articleLabels(v.Citation.Articles), strings.Join(shown, "”“"))})
+			Message: fmt.Sprintf("所引%s%s与职权名称“%s”没有一个共同的实质用语，请核对是否引错了条文。",
+				statuteName(v.Statute), articleLabels(v.Citation.Articles), excerpt(name.Text, 30))})
 	}
 	return nil
 }

@@ -311,3 +311,37 @@ func BenchmarkLint10k(b *testing.B) {
 		}
 	}
 }
+
+// TestCitationGoldenCoverage holds every citation rule to a golden case
+// that reports and one named *clean* that reports nothing at all.
+func TestCitationGoldenCoverage(t *testing.T) {
+	for _, r := range citationRules() {
+		cases, _ := filepath.Glob(filepath.Join("testdata", r.ID, "*", "want.json"))
+		fires, quiet := false, false
+		for _, c := range cases {
+			b, err := os.ReadFile(c)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var ds []lint.Diagnostic
+			if err := json.Unmarshal(b, &ds); err != nil {
+				t.Fatalf("%s: %v", c, err)
+			}
+			if len(ds) > 0 {
+				fires = true
+			}
+			if len(ds) == 0 && strings.Contains(filepath.Base(filepath.Dir(c)), "clean") {
+				quiet = true
+			}
+		}
+		if !fires {
+			t.Errorf("%s: no golden case where the rule reports", r.ID)
+		}
+		if !quiet {
+			t.Errorf("%s: no golden case named *clean* where the rule stays quiet", r.ID)
+		}
+		if r.Doc == "" || r.Wrong == "" || r.Right == "" || r.Title == "" {
+			t.Errorf("%s: missing title, doc or examples", r.ID)
+		}
+	}
+}
