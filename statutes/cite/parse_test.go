@@ -169,6 +169,11 @@ func TestParse(t *testing.T) {
 		{"规定： introduces a quote, outer marks dropped", "根据《某法》第3条规定：“全文。”", []want{{title: "某法", arts: "3", quote: "全文。"}}},
 		{"one-line enumeration", "1.《甲法》第一条 2.《乙法》第二条", []want{
 			{title: "甲法", arts: "1", quote: "-"}, {title: "乙法", arts: "2", quote: "-"}}},
+		{"one-line enumeration of quoted citations", "1.《甲法》第一条：原文一。   2.《乙法》第二条：原文二。", []want{
+			{title: "甲法", arts: "1", quote: "原文一。"}, {title: "乙法", arts: "2", quote: "原文二。"}}},
+		{"a title on its own line inside a quote starts a citation", "1.《甲法》第一条：原文一。\n2.《乙办法》（某部令第1号）\n第二条　原文二。\n第三条　原文三。", []want{
+			{title: "甲法", arts: "1", quote: "原文一。"},
+			{title: "乙办法", note: "某部令第1号", arts: "2,3", parts: "2,3", qTail: "原文三。"}}},
 		{"mentions inside a quote stay in it", "1.《甲法》第一条：依照《中华人民共和国行政处罚法》第七十二条的规定执行。\n《乙法》第五条规定的情形除外。\n本条例第三条：不是新的引用。\n2.《丙条例》第二条：原文。",
 			[]want{
 				{title: "甲法", arts: "1", quote: "依照《中华人民共和国行政处罚法》第七十二条的规定执行。\n《乙法》第五条规定的情形除外。\n本条例第三条：不是新的引用。", parts: "-"},
