@@ -32,42 +32,59 @@ type namePart struct {
 	start, end int    // byte range in the field's text
 }
 
-// listSepRE splits a cell that lists several names.
-var listSepRE = regexp.MustCompile(`[、，,；;/／\n]+`)
+// listSepRE splits a cell that lists several names. Line breaks are
+// handled apart: they may only wrap a long name.
+var listSepRE = regexp.MustCompile(`[、，,；;/／]+`)
 
 // listTailRE is the "等相关科室" that closes a list of offices.
 var listTailRE = regexp.MustCompile(`等(?:相关)?(?:业务)?(?:科室|股室|处室|单位|部门|科|股|处|室)?$`)
 
-// splitNames splits a field into the names it lists.
-func splitNames(c cell) []namePart {
+// splitNames splits a field into the names it lists. A line break
+// separates two names only when each line is a whole name (ends like one:
+// 科, 股, 室 ...); otherwise it wraps one name.
+func splitNames(c cell, suffixes []string) []namePart {
 	s := c.field.Text
 	var out []namePart
-	from := 0
 	add := func(start, end int) {
 		raw := s[start:end]
 		name := text.Compact(raw)
 		// Drop the list's closing "等相关科室".
 		if loc := listTailRE.FindStringIndex(name); loc != nil && loc[0] > 0 {
-			cut := name[loc[0]:]
 			name = name[:loc[0]]
-			if k := strings.LastIndex(raw, cut[:len("等")]); k >= 0 {
+			if k := strings.LastIndex(raw, "等"); k >= 0 {
 				end = start + k
 			}
 		}
 		if name == "" {
 			return
 		}
-		// Tighten the span to the name, not the spaces around it.
-		for start < end && strings.IndexFunc(s[start:start+1], text.IsSpace) == 0 {
-			start++
-		}
+		start, end = shrink(s, start, end)
 		out = append(out, namePart{c, name, start, end})
 	}
+	addLines := func(start, end int) {
+		lines := strings.Split(s[start:end], "\n")
+		whole := len(lines) > 1
+		for _, l := range lines {
+			if n := text.Compact(l); n != "" && stem(n, suffixes) == n {
+				whole = false // a line that does not end like a name: a wrap
+			}
+		}
+		if !whole {
+			add(start, end)
+			return
+		}
+		from := start
+		for _, l := range lines {
+			add(from, from+len(l))
+			from += len(l) + 1
+		}
+	}
+	from := 0
 	for _, m := range listSepRE.FindAllStringIndex(s, -1) {
-		add(from, m[0])
+		addLines(from, m[0])
 		from = m[1]
 	}
-	add(from, len(s))
+	addLines(from, len(s))
 	return out
 }
 
@@ -92,7 +109,7 @@ func checkNames(p *lint.Pass, k catalog.Key, allowed []string, byStem bool) erro
 	for i := range p.Catalog.Entries {
 		e := &p.Catalog.Entries[i]
 		if f := e.Field(k); f != nil {
-			parts = append(parts, splitNames(cell{e, f})...)
+			parts = append(parts, splitNames(cell{e, f}, suffixes)...)
 		}
 	}
 	col := columnName(p.Catalog, k)

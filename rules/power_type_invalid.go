@@ -42,27 +42,45 @@ func runPowerTypeInvalid(p *lint.Pass) error {
 		if f == nil {
 			continue
 		}
+		start, end := trimmedRange(f.Text)
+		whole := vocab.Normalize(f.Text)
+		if whole == "" {
+			continue // missing-field's business
+		}
+		if _, ok := v.PowerType(whole); ok {
+			continue
+		}
+		// A cell may name several types (行政检查、行政强制), one per line
+		// or separated by 、: each must be standard.
+		type part struct{ start, end int }
+		var parts []part
 		from := 0
-		check := func(start, end int) {
-			start, end = shrink(f.Text, start, end)
-			val := vocab.Normalize(f.Text[start:end])
-			if val == "" {
-				return
+		for _, m := range typeSepRE.FindAllStringIndex(f.Text, -1) {
+			parts = append(parts, part{from, m[0]})
+			from = m[1]
+		}
+		parts = append(parts, part{from, len(f.Text)})
+		var bad []part
+		for _, pt := range parts {
+			a, b := shrink(f.Text, pt.start, pt.end)
+			if val := vocab.Normalize(f.Text[a:b]); val != "" {
+				if _, ok := v.PowerType(val); !ok {
+					bad = append(bad, part{a, b})
+				}
 			}
-			if _, ok := v.PowerType(val); ok {
-				return
-			}
+		}
+		if len(parts) == 1 || len(bad) == len(parts) {
+			// One value, or a value broken by line wraps: judge it whole.
+			bad = []part{{start, end}}
+		}
+		for _, pt := range bad {
+			val := vocab.Normalize(f.Text[pt.start:pt.end])
 			msg := fmt.Sprintf("%s“%s”不是标准类别（%s）", col, val, strings.Join(v.Standard, "、"))
 			if best := nearestType(val, v.Standard); best != "" {
 				msg = fmt.Sprintf("%s“%s”不是标准类别，是否应为“%s”", col, val, best)
 			}
-			p.Report(lint.Finding{Entry: e, Field: f, Start: start, End: end, Message: msg})
+			p.Report(lint.Finding{Entry: e, Field: f, Start: pt.start, End: pt.end, Message: msg})
 		}
-		for _, m := range typeSepRE.FindAllStringIndex(f.Text, -1) {
-			check(from, m[0])
-			from = m[1]
-		}
-		check(from, len(f.Text))
 	}
 	return nil
 }
@@ -73,15 +91,17 @@ func shrink(s string, start, end int) (int, int) {
 	return start + a, start + b
 }
 
+// nearestType suggests the standard type one character away from s (行政处份
+// → 行政处罚), when exactly one is.
 func nearestType(s string, std []string) string {
-	best, bestD := "", 3
+	best := ""
 	for _, t := range std {
-		if d := text.Distance(s, t); d < bestD {
-			best, bestD = t, d
+		if text.Distance(s, t) == 1 {
+			if best != "" {
+				return ""
+			}
+			best = t
 		}
-	}
-	if bestD > 1 && len([]rune(s)) < 4 {
-		return ""
 	}
 	return best
 }

@@ -40,7 +40,7 @@ func runSequence(p *lint.Pass) error {
 		if f != nil {
 			raw = f.Text
 		}
-		val := strings.TrimRight(text.Compact(raw), ".．、")
+		val := strings.Trim(strings.TrimRight(text.Compact(raw), ".．、"), "（）()")
 		report := func(msg string) {
 			fd := lint.Finding{Entry: e, Field: f, Message: msg}
 			if f == nil {

@@ -60,7 +60,7 @@ func runStrayCharacter(p *lint.Pass) error {
 				Field:   f,
 				Start:   s.Start,
 				End:     s.End,
-				Message: strayMessage(s, f.Text),
+				Message: strayMessage(s, f.Text, fieldName(p.Catalog, f)),
 			})
 		}
 	}
@@ -70,7 +70,7 @@ func runStrayCharacter(p *lint.Pass) error {
 		f := first.c.field
 		msg := fmt.Sprintf("%s“%s”含%s，建议删除", fieldName(p.Catalog, f), text.Quote(f.Text, 20), text.Describe(text.Stray{Kind: text.OddSpace, Start: first.start, End: first.end}, f.Text))
 		if len(occ) > 1 {
-			msg = fmt.Sprintf("%s“%s”含%s，本栏共%d处，建议删除", fieldName(p.Catalog, f), text.Quote(f.Text, 20), text.Describe(text.Stray{Kind: text.OddSpace, Start: first.start, End: first.end}, f.Text), len(occ))
+			msg = fmt.Sprintf("%s“%s”含%s，该列共%d处，建议删除", fieldName(p.Catalog, f), text.Quote(f.Text, 20), text.Describe(text.Stray{Kind: text.OddSpace, Start: first.start, End: first.end}, f.Text), len(occ))
 		}
 		p.Report(lint.Finding{
 			Entry:    first.c.entry,
@@ -84,7 +84,7 @@ func runStrayCharacter(p *lint.Pass) error {
 	return nil
 }
 
-func strayMessage(s text.Stray, in string) string {
+func strayMessage(s text.Stray, in, where string) string {
 	what := text.Describe(s, in)
 	before := context(in[:s.Start], 8, true)
 	switch s.Kind {
@@ -95,11 +95,10 @@ func strayMessage(s text.Stray, in string) string {
 		return fmt.Sprintf("“%s”之后多出无配对的引号“%s”，应删除", before, s.Text(in))
 	}
 	if before == "" {
-		after := context(in[s.End:], 8, false)
-		if after == "" {
-			return fmt.Sprintf("本栏只有%s，应删除", what)
+		if context(in[s.End:], 8, false) == "" {
+			return fmt.Sprintf("%s只有%s，应删除", where, what)
 		}
-		return fmt.Sprintf("“%s”之前混入%s，应删除", after, what)
+		return fmt.Sprintf("%s开头混入%s，应删除", where, what)
 	}
 	return fmt.Sprintf("“%s”之后混入%s，应删除", before, what)
 }
