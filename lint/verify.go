@@ -298,6 +298,9 @@ func (p *Pass) checkPart(v *Verification, part cite.QuotePart) QuoteCheck {
 		}
 		qc.Errata = errs
 	}
+	if (qc.Outcome == QuoteMismatch && !r.EndPunct || qc.Outcome == QuoteTruncated) && earlierVersion(v, &qc, cited, qt) {
+		return qc
+	}
 	if qc.Outcome == QuoteMismatch && !r.EndPunct && needsSearch(r) {
 		p.findSource(v, &qc, cited, qt)
 	}
@@ -342,10 +345,40 @@ func uncorrect(lines []string, errs []statutes.Erratum) []string {
 	return out
 }
 
-// findSource looks for the quote's text outside the cited article: in
-// earlier versions of the same article (superseded), in the cited
-// version's other articles (misattributed), in other versions, then across
-// the corpus.
+// earlierVersion checks the cited article in the statute's other versions:
+// a quote that matches one of them better quotes a superseded wording.
+func earlierVersion(v *Verification, qc *QuoteCheck, cited []ArticleCheck, qt *quote.Text) bool {
+	if len(cited) != 1 || cited[0].Article == nil {
+		return false
+	}
+	s, cur := v.Statute, v.Version
+	num, suf := cited[0].Article.Num, cited[0].Article.Suffix
+	for i := len(s.Versions) - 1; i >= 0; i-- {
+		ov := s.Versions[i]
+		if ov == cur || ov.Text == statutes.TextNone {
+			continue
+		}
+		oa := ov.Article(num, suf)
+		if oa == nil {
+			continue
+		}
+		or := quote.AlignText(qt, quote.Prepare(quote.Candidate{Articles: [][]string{oa.Lines()}}))
+		if matchesSource(or, qc.Result) {
+			qc.Outcome = QuoteSuperseded
+			qc.Source = &Source{Statute: s, Version: ov, Article: oa, Whole: true, Text: qc.Actual, Result: or,
+				Segment: or.QuoteRange}
+			if !ov.Verified {
+				qc.Unverified = true
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// findSource looks for the quote's text outside the cited article: in the
+// cited version's other articles (misattributed), in other versions, then
+// across the corpus.
 func (p *Pass) findSource(v *Verification, qc *QuoteCheck, cited []ArticleCheck, qt *quote.Text) {
 	r := qc.Result
 	s, cur := v.Statute, v.Version
@@ -353,30 +386,6 @@ func (p *Pass) findSource(v *Verification, qc *QuoteCheck, cited []ArticleCheck,
 	for _, ac := range cited {
 		if ac.Article != nil {
 			citedSet[[2]int{ac.Article.Num, ac.Article.Suffix}] = true
-		}
-	}
-	// (1) The same article in another version of the statute.
-	if len(cited) == 1 && cited[0].Article != nil {
-		num, suf := cited[0].Article.Num, cited[0].Article.Suffix
-		for i := len(s.Versions) - 1; i >= 0; i-- {
-			ov := s.Versions[i]
-			if ov == cur || ov.Text == statutes.TextNone {
-				continue
-			}
-			oa := ov.Article(num, suf)
-			if oa == nil {
-				continue
-			}
-			or := quote.AlignText(qt, quote.Prepare(quote.Candidate{Articles: [][]string{oa.Lines()}}))
-			if matchesSource(or, r) {
-				qc.Outcome = QuoteSuperseded
-				qc.Source = &Source{Statute: s, Version: ov, Article: oa, Whole: true, Text: qc.Actual, Result: or,
-					Segment: or.QuoteRange}
-				if !ov.Verified {
-					qc.Unverified = true
-				}
-				return
-			}
 		}
 	}
 	// What to look for: the quote's longest run the cited text lacks
@@ -459,8 +468,13 @@ func (p *Pass) findSource(v *Verification, qc *QuoteCheck, cited []ArticleCheck,
 // matchesSource says whether an alignment against another text explains the
 // quote better than the cited text does.
 func matchesSource(or, cited *quote.Result) bool {
-	if or.Kind.Fine() || or.Kind == quote.Truncated || or.Kind == quote.Mismatch && or.EndPunct {
+	switch {
+	case or.Kind.Fine():
 		return true
+	case or.Kind == quote.Mismatch && or.EndPunct:
+		return cited.Kind == quote.Mismatch && !cited.EndPunct || cited.Kind == quote.Truncated
+	case or.Kind == quote.Truncated:
+		return cited.Kind == quote.Mismatch && or.Coverage > cited.Coverage
 	}
 	return or.Kind == quote.Mismatch && or.Similarity >= 0.9 && or.Similarity > cited.Similarity+0.1
 }

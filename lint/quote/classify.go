@@ -19,6 +19,20 @@ func sepPunct(r rune) bool {
 
 func sentenceEnd(r rune) bool { return r == '。' || r == '!' || r == '?' || r == '！' || r == '？' }
 
+// minClause is the fewest non-punctuation runes a left-out part needs to
+// count as a clause cut; fewer are a slip in the wording.
+const minClause = 4
+
+func contentRunes(rs []rune) int {
+	n := 0
+	for _, r := range rs {
+		if !IsPunct(r) {
+			n++
+		}
+	}
+	return n
+}
+
 func allPunct(rs []rune) bool {
 	for _, r := range rs {
 		if !IsPunct(r) {
@@ -180,10 +194,24 @@ func classify(res *Result, c *Prepared, key []rune, pos []int, marks []int, bs [
 			}
 		}
 		var content []change
+		slips := false
 		for _, ch := range rest {
 			if !allPunct(a[ch.a.Start:ch.a.End]) {
 				content = append(content, ch)
+				if contentRunes(a[ch.a.Start:ch.a.End]) < minClause {
+					slips = true
+				}
 			}
+		}
+		if slips {
+			// A word or two left out (的, 可以) is a slip in the wording,
+			// not a clause cut: a mismatch, with the diff to show it.
+			res.Kind = Mismatch
+			for _, ch := range content {
+				res.Missing = append(res.Missing, Gap{Where: where(ch.a), Range: ch.a, Text: c.Text.Display(ch.a.Start, ch.a.End)})
+			}
+			finish()
+			return
 		}
 		if len(content) == 0 {
 			res.Kind = Mismatch

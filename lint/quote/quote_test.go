@@ -311,3 +311,13 @@ func FuzzAlign(f *testing.F) {
 		}
 	})
 }
+
+func TestDroppedWordIsASlip(t *testing.T) {
+	r := Align(strings.Replace(art88[0], "五倍以下的罚款", "五倍以下罚款", 1), cand(art88))
+	if r.Kind != Mismatch {
+		t.Fatalf("kind = %v, want mismatch", r.Kind)
+	}
+	if got := strings.Join(changed(r.Diff), "|"); got != "-的" {
+		t.Errorf("changes = %q", got)
+	}
+}

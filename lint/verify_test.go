@@ -1,0 +1,178 @@
+package lint
+
+import (
+	"errors"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/citelint/citelint/catalog"
+	"github.com/citelint/citelint/statutes"
+	"github.com/citelint/citelint/statutes/cite"
+)
+
+// A tiny corpus: a law with a 2020 version and a partial 2010 one, another
+// law, and a rule whose text is not bundled.
+var verifyCorpus = fstest.MapFS{
+	"甲法@2020-01-01.txt": {Data: []byte(`citelint-statute 1
+id: 甲法
+title: 中华人民共和国甲法
+short: 甲法
+kind: 法律
+issuer: 全国人民代表大会常务委员会
+verified: true
+source: test
+version: 2020-01-01
+effective: 2020-01-01
+text: full
+version-verified: true
+version-source: test
+articles: 3
+
+第一条 为了规范甲事务，制定本法。
+第二条 违反本法规定，骗取甲基金的，由甲部门责令退回，处骗取金额二倍以上五倍以下的罚款。
+第三条 甲部门实施检查，可以采取下列措施：
+  （一）进入现场检查；
+  （二）询问有关人员。
+`)},
+	"甲法@2010-01-01.txt": {Data: []byte(`citelint-statute 1
+id: 甲法
+title: 中华人民共和国甲法
+short: 甲法
+kind: 法律
+issuer: 全国人民代表大会常务委员会
+verified: true
+source: test
+version: 2010-01-01
+effective: 2010-01-01
+until: 2020-01-01
+text: partial
+version-verified: true
+version-source: test
+articles: 1
+
+第二条 违反本法规定，骗取甲基金的，由甲部门责令退回，处骗取金额一倍以上三倍以下的罚款。
+`)},
+	"乙条例@2015-01-01.txt": {Data: []byte(`citelint-statute 1
+id: 乙条例
+title: 乙条例
+kind: 行政法规
+issuer: 国务院
+docno: 国务院令第1号
+verified: true
+source: test
+version: 2015-01-01
+effective: 2015-01-01
+text: full
+version-verified: true
+version-source: test
+articles: 1
+
+第一条 乙机构应当建立健全内部管理制度，定期向社会公开有关信息并接受监督。
+`)},
+	"丙办法@2018-01-01.txt": {Data: []byte(`citelint-statute 1
+id: 丙办法
+title: 丙办法
+kind: 部门规章
+issuer: 某部
+verified: true
+source: test
+version: 2018-01-01
+effective: 2018-01-01
+text: none
+version-verified: true
+version-source: test
+articles: 0
+`)},
+}
+
+func verifyPass(t *testing.T, asOf time.Time, aliases map[string]string) *Pass {
+	t.Helper()
+	c, err := statutes.Load(verifyCorpus)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &Pass{Corpus: c, Config: &Config{Aliases: aliases}, AsOf: asOf}
+}
+
+func verifyOne(t *testing.T, p *Pass, text string) (*catalog.Field, *Verification) {
+	t.Helper()
+	f := &catalog.Field{Key: catalog.KeyBasis, Text: text}
+	cs := p.Citations(f)
+	if len(cs) != 1 {
+		t.Fatalf("%q: %d citations", text, len(cs))
+	}
+	return f, p.Verify(f, cs[0])
+}
+
+func TestVerifyOutcomes(t *testing.T) {
+	in2025 := time.Date(2025, 12, 31, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name    string
+		asOf    time.Time
+		text    string
+		outcome Outcome
+		source  string // the source article's label, for misattributed/superseded
+	}{
+		{"exact", in2025, "《中华人民共和国甲法》第二条：违反本法规定，骗取甲基金的，由甲部门责令退回，处骗取金额二倍以上五倍以下的罚款。", QuoteOK, ""},
+		{"one 项", in2025, "《甲法》第三条：（二）询问有关人员。", QuoteOK, ""},
+		{"mismatch", in2025, "《甲法》第二条：违反本法规定，骗取甲基金的，由甲部门责令退回，处骗取金额二倍以上五倍以下罚款。", QuoteMismatch, ""},
+		{"truncated", in2025, "《甲法》第二条：违反本法规定，骗取甲基金的，由甲部门责令退回。", QuoteTruncated, ""},
+		{"superseded", in2025, "《甲法》第二条：违反本法规定，骗取甲基金的，由甲部门责令退回，处骗取金额一倍以上三倍以下的罚款。", QuoteSuperseded, "第二条"},
+		{"the old wording when it was in force", time.Date(2015, 6, 1, 0, 0, 0, 0, time.UTC),
+			"《甲法》第二条：违反本法规定，骗取甲基金的，由甲部门责令退回，处骗取金额一倍以上三倍以下的罚款。", QuoteOK, ""},
+		{"misattributed within the statute", in2025, "《甲法》第一条：甲部门实施检查，可以采取下列措施：（一）进入现场检查；（二）询问有关人员。", QuoteMisattributed, "第三条"},
+		{"misattributed to another statute", in2025, "《甲法》第一条：乙机构应当建立健全内部管理制度，定期向社会公开有关信息并接受监督。", QuoteMisattributed, "第一条"},
+		{"text not bundled", in2025, "《丙办法》第五条：丙机构应当如何如何。", QuoteUnverifiable, ""},
+		{"article does not exist", in2025, "《甲法》第九条：什么都行。", QuoteNotChecked, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := verifyPass(t, tt.asOf, nil)
+			_, v := verifyOne(t, p, tt.text)
+			if v.Statute == nil {
+				t.Fatalf("unresolved: %v", v.Err)
+			}
+			if len(v.Quotes) != 1 {
+				t.Fatalf("%d quotes", len(v.Quotes))
+			}
+			q := v.Quotes[0]
+			if q.Outcome != tt.outcome {
+				t.Fatalf("outcome = %v, want %v (result %+v)", q.Outcome, tt.outcome, q.Result)
+			}
+			if tt.source != "" {
+				if q.Source == nil || q.Source.Article.Label != tt.source {
+					t.Fatalf("source = %+v, want %s", q.Source, tt.source)
+				}
+			}
+		})
+	}
+}
+
+func TestVerifyResolutionAndCache(t *testing.T) {
+	in2025 := time.Date(2025, 12, 31, 0, 0, 0, 0, time.UTC)
+	p := verifyPass(t, in2025, map[string]string{"老甲法": "中华人民共和国甲法"})
+	f, v := verifyOne(t, p, "《老甲法》第二条")
+	if v.Statute == nil || v.Statute.ID != "甲法" {
+		t.Fatalf("alias not used: %+v %v", v.Statute, v.Err)
+	}
+	if again := p.Verify(f, p.Citations(f)[0]); again != v {
+		t.Error("second Verify did not return the cached verification")
+	}
+	_, v = verifyOne(t, p, "《丁法》第二条")
+	if v.Statute != nil || !errors.Is(v.Err, statutes.ErrUnknownStatute) {
+		t.Errorf("unknown title: %+v %v", v.Statute, v.Err)
+	}
+	_, v = verifyOne(t, p, "《甲法》第三条第（三）项")
+	if len(v.Articles) != 1 || !errors.Is(v.Articles[0].Err, statutes.ErrItemNotFound) {
+		t.Errorf("missing item: %+v", v.Articles)
+	}
+	_, v = verifyOne(t, p, "《丙办法》第五条")
+	if v.TextBundled || !errors.Is(v.Articles[0].Err, statutes.ErrNotBundled) {
+		t.Errorf("metadata-only: bundled=%v err=%v", v.TextBundled, v.Articles[0].Err)
+	}
+	var none *Pass = &Pass{}
+	if none.Verify(f, cite.Citation{}) != nil {
+		t.Error("Verify without a corpus should return nil")
+	}
+}
