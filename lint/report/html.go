@@ -8,7 +8,6 @@ import (
 	"html/template"
 	"io"
 	"sort"
-	"strings"
 
 	"github.com/citelint/citelint/lint"
 )
@@ -191,15 +190,4 @@ func htmlFindingOf(id string, d *lint.Diagnostic, rule *lint.Rule) htmlFinding {
 func cspHash(b []byte) string {
 	s := sha256.Sum256(b)
 	return "'sha256-" + base64.StdEncoding.EncodeToString(s[:]) + "'"
-}
-
-// joinNonEmpty is used by the template for optional parts.
-func joinNonEmpty(sep string, parts ...string) string {
-	var out []string
-	for _, p := range parts {
-		if p != "" {
-			out = append(out, p)
-		}
-	}
-	return strings.Join(out, sep)
 }
