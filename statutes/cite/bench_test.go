@@ -3,7 +3,7 @@ package cite
 import "testing"
 
 // BenchmarkParseSeeds parses every cell of both seed catalogs once per
-// iteration (about 65 KB of text, 390 cells).
+// iteration (65 KB of text in 304 cells, 144 citations, 60 quotes).
 func BenchmarkParseSeeds(b *testing.B) {
 	var cells []string
 	n := 0

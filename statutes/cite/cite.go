@@ -12,17 +12,17 @@ type Span struct {
 // Citation is one cited statute with its articles and, when present, the
 // quoted text.
 type Citation struct {
-	Span Span // from the title (or its 《) through the article list
+	Span Span // from the title (or its 《) through the article list (or the note, or the title when no article is written)
 
-	Title     string // the title as written, without 《》, nested marks kept (实施<中华人民共和国社会保险法>若干规定)
-	TitleSpan Span
+	Title     string // the title as written, without 《》, nested marks kept (实施<中华人民共和国社会保险法>若干规定); line breaks from a cell's wrapping removed
+	TitleSpan Span   // the title as written, inside its marks
 	Bracketed bool // written with 《》 (or 〈〉); false for a bare title such as 依据社会保险法第八十七条
 
-	Note     string // the parenthesised note after the title: 国务院令第735号, 2018年修正 ...
-	NoteSpan Span   // zero when there is no note
+	Note     string // the parenthesised note after the title: 国务院令第735号, 2018年修正 ... (unwrapped like Title, parentheses dropped)
+	NoteSpan Span   // the note's content as written; zero when there is no note
 
-	Articles    []Article // in the order written; ranges expanded
-	ArticleSpan Span      // the whole article list as written (第87、88条)
+	Articles    []Article // in the order written; ranges expanded; from the quote's labels when the head names none
+	ArticleSpan Span      // the whole article list as written (第87、88条); zero when Articles come from labels
 
 	Quote *Quote // nil when nothing is quoted
 
