@@ -16,7 +16,7 @@ type Citation struct {
 
 	Title     string // the title as written, without 《》, nested marks kept (实施<中华人民共和国社会保险法>若干规定); line breaks from a cell's wrapping removed
 	TitleSpan Span   // the title as written, inside its marks
-	Bracketed bool // written with 《》 (or 〈〉); false for a bare title such as 依据社会保险法第八十七条
+	Bracketed bool   // written with 《》 (or 〈〉); false for a bare title such as 依据社会保险法第八十七条
 
 	Note     string // the parenthesised note after the title: 国务院令第735号, 2018年修正 ... (unwrapped like Title, parentheses dropped)
 	NoteSpan Span   // the note's content as written; zero when there is no note
