@@ -15,7 +15,8 @@ var sequenceRule = &lint.Rule{
 	ID:    "sequence",
 	Title: "序号不连续",
 	Doc: `序号应为从某个数开始逐一递增的数字。报告空缺、重复、非数字和顺序颠倒的序号。` +
-		`节选自更大清单的序号可以从较大的数开始，只要连续即可；“1-1”“2.3”这类分级序号不检查。`,
+		`节选自更大清单的序号可以从较大的数开始，只要连续即可；每张表格（或每个分类）` +
+		`可以从1重新编号；“1-1”“2.3”这类分级序号不检查。`,
 	Wrong:    "序号：1、2、4、4、5",
 	Right:    "序号：1、2、3、4、5",
 	Severity: lint.Warning,
@@ -33,8 +34,15 @@ func runSequence(p *lint.Pass) error {
 	col := columnName(cat, catalog.KeySeq)
 	prev := 0 // the last number seen; 0 before the first
 	seen := map[int]*catalog.Entry{}
+	sheet := ""
 	for i := range cat.Entries {
 		e := &cat.Entries[i]
+		// Each table of a document, each sheet of a workbook, numbers its
+		// own entries.
+		if len(e.Fields) > 0 && e.Fields[0].Loc.Sheet != sheet {
+			sheet = e.Fields[0].Loc.Sheet
+			prev, seen = 0, map[int]*catalog.Entry{}
+		}
 		f := e.Field(catalog.KeySeq)
 		raw := ""
 		if f != nil {
@@ -67,6 +75,11 @@ func runSequence(p *lint.Pass) error {
 				prev++
 			}
 			continue
+		}
+		if n == 1 && prev > 1 {
+			// Numbering starts again: a new section (一、行政处罚 1..n,
+			// 二、行政检查 1..m) whose heading row is not an entry.
+			prev, seen = 0, map[int]*catalog.Entry{}
 		}
 		switch {
 		case seen[n] != nil:
