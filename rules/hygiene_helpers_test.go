@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/citelint/citelint/catalog"
+	"github.com/citelint/citelint/lint"
 	"github.com/citelint/citelint/rules/data"
 )
 
@@ -147,5 +148,41 @@ func TestColumnName(t *testing.T) {
 	e := &catalog.Entry{Index: 3, Seq: "5"}
 	if got := entryLabel(e); got != "第3项（序号5）" {
 		t.Errorf("entryLabel = %q", got)
+	}
+}
+
+// TestDocExamples: for the rules that judge a cell's text, the Wrong
+// example of the doc is reported when it fills a cell and the Right one is
+// not, so `citelint explain` never shows a false example.
+func TestDocExamples(t *testing.T) {
+	for _, r := range []*lint.Rule{strayCharacterRule, punctuationRule, duplicateClauseRule} {
+		for _, tc := range []struct {
+			text  string
+			wrong bool
+		}{{r.Wrong, true}, {r.Right, false}} {
+			cat := &catalog.Catalog{Path: "doc.txt", Header: []catalog.Column{{Key: catalog.KeyBasis, Name: "职权依据"}}}
+			cat.Entries = []catalog.Entry{{Index: 1, Fields: []catalog.Field{{Key: catalog.KeyBasis, Text: tc.text}}}}
+			res, err := lint.Run(cat, lint.Options{Rules: []*lint.Rule{r}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			serious := 0
+			for _, d := range res.Diagnostics {
+				if d.Severity >= lint.Warning {
+					serious++
+				}
+			}
+			if tc.wrong && serious == 0 {
+				t.Errorf("%s: Wrong example %q not reported", r.ID, tc.text)
+			}
+			if !tc.wrong && len(res.Diagnostics) > 0 {
+				t.Errorf("%s: Right example %q reported: %v", r.ID, tc.text, res.Diagnostics)
+			}
+		}
+	}
+	for _, r := range hygieneRules() {
+		if r.Doc == "" || r.Wrong == "" || r.Right == "" || r.Title == "" {
+			t.Errorf("%s: doc, title, wrong and right example are all required", r.ID)
+		}
 	}
 }
