@@ -387,7 +387,7 @@ var pairs = []struct {
 
 // enumCloseRE: a closing parenthesis that ends a list number (1） 一)),
 // not a parenthesis of its own.
-var enumCloseRE = regexp.MustCompile(`(?:^|[\s。；：，;:,])[0-9一二三四五六七八九十]{1,3}$`)
+var enumCloseRE = regexp.MustCompile(`(?:^|[\s。；：，;:,])(?:[0-9一二三四五六七八九十]{1,3}|[a-zA-Z])$`)
 
 func reportUnbalanced(p *lint.Pass, c cell, skip []text.Stray) {
 	s := c.field.Text

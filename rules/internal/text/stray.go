@@ -3,6 +3,7 @@ package text
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -216,7 +217,7 @@ func pageNumbers(s string) []Stray {
 		if prev, _ := utf8.DecodeLastRuneInString(s[:nl]); !IsHan(prev) {
 			continue
 		}
-		if end, ok := pageNumberLine(s, nl); ok {
+		if end, ok := pageNumberLine(s, nl); ok && !listNumber(s, nl) {
 			out = append(out, Stray{PageNumber, nl, end})
 		}
 	}
@@ -273,6 +274,37 @@ func pageNumberLine(s string, nl int) (int, bool) {
 		return 0, false
 	}
 	return i, true
+}
+
+// listNumber reports whether the number on the line after nl continues a
+// list numbered at line starts ("1 负责…\n2 负责…"): then it is an item
+// number, not a page number.
+func listNumber(s string, nl int) bool {
+	i := nl + 1
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+		i++
+	}
+	j := i
+	for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+		j++
+	}
+	n, err := strconv.Atoi(s[i:j])
+	if err != nil || n < 2 {
+		return false
+	}
+	prev := strconv.Itoa(n - 1)
+	for k := 0; k < nl; {
+		line := s[k:]
+		if e := strings.IndexByte(line, '\n'); e >= 0 {
+			line = line[:e]
+		}
+		t := strings.TrimLeft(line, " \t")
+		if strings.HasPrefix(t, prev) && (len(t) == len(prev) || t[len(prev)] < '0' || t[len(prev)] > '9') {
+			return true
+		}
+		k += len(line) + 1
+	}
+	return false
 }
 
 // governed are characters a number is read with; a number before them is

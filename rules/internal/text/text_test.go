@@ -59,6 +59,8 @@ func TestFindStray(t *testing.T) {
 		{"number glued to text", "原\n9则上", false, nil, nil},
 		{"five digits", "原\n 12345  则上", false, nil, nil},
 		{"after punctuation", "拨付。\n 9  则上", false, nil, nil},
+		{"list numbered with spaces", "1 负责受理工作\n2 负责审核工作", false, nil, nil},
+		{"page 2 of running text", "原\n 2  则上", false, []string{"\n 2  "}, []StrayKind{PageNumber}},
 		{"document number broken", "医保办发〔2018〕\n22 号)", false, nil, nil},
 		{"number with counter", "应当在\n30 个工作日内", false, nil, nil},
 		{"numbered list", "决定是否立案。\n2.调查责任", false, nil, nil},
