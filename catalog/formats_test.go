@@ -1,7 +1,6 @@
 package catalog
 
 import (
-	"errors"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -52,7 +51,7 @@ func TestFormatsAgree(t *testing.T) {
 		if len(want.Entries) != tc.entries {
 			t.Fatalf("%s: %d entries, want %d", tc.seed, len(want.Entries), tc.entries)
 		}
-		for _, suffix := range []string{".docx", ".libreoffice.docx", ".xlsx", ".csv", ".gb18030.csv"} {
+		for _, suffix := range []string{".docx", ".libreoffice.docx", ".xlsx", ".csv", ".gb18030.csv", ".doc"} {
 			path := filepath.Join(fixtures, tc.base+suffix)
 			t.Run(tc.base+suffix, func(t *testing.T) {
 				got, err := Read(path)
@@ -88,22 +87,6 @@ func TestFormatsAgree(t *testing.T) {
 					}
 				}
 			})
-		}
-	}
-}
-
-func TestLegacyDocFixtures(t *testing.T) {
-	for _, name := range []string{"zhongshan-2025.doc", "zhuzhou.doc"} {
-		path := filepath.Join("..", "testdata", "fixtures", name)
-		_, err := Read(path)
-		if err == nil {
-			t.Errorf("%s: read without error", name)
-			continue
-		}
-		msg := err.Error()
-		if !errors.Is(err, ErrInput) || !strings.Contains(msg, path) ||
-			!strings.Contains(msg, "另存为 .docx") || !strings.Contains(msg, "soffice --headless --convert-to docx") {
-			t.Errorf("%s: %v", name, err)
 		}
 	}
 }

@@ -21,12 +21,14 @@ const (
 	FormatDocx = "docx"
 	FormatXlsx = "xlsx"
 	FormatCSV  = "csv"
+	FormatDoc  = "doc" // Word 97-2003 (.doc, and .wps in that format)
 )
 
-// Read reads a catalog file: extracted text (.txt), Word (.docx), Excel
-// (.xlsx) or CSV (.csv, UTF-8 with or without BOM, or GB18030). The format
-// is taken from the content (zip archives, OLE compound files) and the
-// extension. Legacy .doc/.wps/.et files are refused with an explanation of
+// Read reads a catalog file: extracted text (.txt), Word (.docx, and
+// Word 97-2003 .doc or .wps), Excel (.xlsx) or CSV (.csv, UTF-8 with or
+// without BOM, or GB18030). The format is taken from the content (zip
+// archives, OLE compound files) and the extension. Other legacy files
+// (.et, .xls, encrypted or pre-97 Word) are refused with an explanation of
 // how to convert them. Every error wraps ErrInput and names the file.
 func Read(path string) (*Catalog, error) {
 	c, err := readFile(path)
@@ -57,7 +59,7 @@ func readFile(path string) (*Catalog, error) {
 
 // ReadFrom reads a catalog from r; name is used in locations and messages
 // and, with format "", to guess the format from its extension. format is
-// "txt", "docx", "xlsx", "csv" or "" (sniff the content).
+// "txt", "docx", "xlsx", "csv", "doc" or "" (sniff the content).
 func ReadFrom(r io.Reader, name string, format string) (*Catalog, error) {
 	c, err := readAll(r, name, format)
 	if err != nil {
@@ -106,7 +108,7 @@ func sniff(data []byte, name string) (string, error) {
 		}
 		return zipKind(data)
 	case bytes.HasPrefix(data, oleMagic):
-		return "", legacyError(ext)
+		return oleFormat(ext)
 	case bytes.HasPrefix(data, []byte("{\\rtf")):
 		return "", inputErr(Loc{}, "RTF document: open it in Word or WPS and save it as .docx (另存为 .docx)")
 	case bytes.HasPrefix(data, []byte("%PDF")):
@@ -116,7 +118,7 @@ func sniff(data []byte, name string) (string, error) {
 	case ".docx", ".xlsx", ".docm", ".xlsm":
 		return "", inputErr(Loc{}, "not a %s file (no zip archive inside); was it renamed?", ext)
 	case ".doc", ".wps", ".et", ".xls", ".dps":
-		return "", legacyError(ext)
+		return "", legacyNotOLE(data, ext)
 	case ".csv":
 		return FormatCSV, nil
 	case ".txt", ".text":
@@ -164,6 +166,8 @@ func parse(data []byte, name, format string) (*Catalog, error) {
 		return readXlsx(data, name, syn)
 	case FormatCSV:
 		return readCSV(data, name, syn)
+	case FormatDoc:
+		return readWordDoc(data, name, syn)
 	}
 	return nil, inputErr(Loc{}, "unsupported format %q", format)
 }
