@@ -1,0 +1,264 @@
+package index
+
+import (
+	"cmp"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/analysis/lang/cjk" // registers the cjk analyzer (the one init-time registration citelint allows)
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
+
+	"github.com/citelint/citelint/statutes"
+)
+
+// Source is what an index is built from; *statutes.Corpus satisfies it.
+type Source interface {
+	// ID identifies the corpus; an index built from one corpus is never
+	// used for another.
+	ID() string
+	// ForEachArticle calls fn for every article of every version that has
+	// text, until fn returns false.
+	ForEachArticle(fn func(s *statutes.Statute, v *statutes.Version, a *statutes.Article) bool)
+}
+
+// Field names in the index.
+const (
+	fStatute = "statute" // statute ID (keyword, filterable)
+	fTitle   = "title"
+	fShort   = "short"
+	fVersion = "version"   // version label
+	fFrom    = "from"      // version in force from, "2006-01-02" (unknownFrom when unknown), filterable
+	fUntil   = "until"     // in force until, exclusive, counting the statute's repeal (openUntil when open)
+	fState   = "textstate" // statutes.TextState of the version
+	fArticle = "article"   // article label, 第八十八条
+	fNum     = "num"       // "88" or "10-1" for 第十条之一
+	fSeq     = "seq"       // position in the corpus's iteration order, zero-padded
+	fText    = "text"      // article text without its label (cjk analyzer)
+)
+
+var storedFields = []string{fStatute, fTitle, fShort, fVersion, fFrom, fUntil, fState, fArticle, fNum, fSeq, fText}
+
+const dateLayout = "2006-01-02"
+
+// openUntil sorts after every real date so that "until > day" holds for a
+// version still in force.
+const openUntil = "9999-12-31"
+
+// unknownFrom sorts before every real date: a version whose start is
+// unknown counts as in force from the beginning.
+const unknownFrom = "0000-01-01"
+
+// doc is one indexed article; the json names are the field names.
+type doc struct {
+	Statute string `json:"statute"`
+	Title   string `json:"title"`
+	Short   string `json:"short"`
+	Version string `json:"version"`
+	From    string `json:"from"`
+	Until   string `json:"until"`
+	State   string `json:"textstate"`
+	Article string `json:"article"`
+	Num     string `json:"num"`
+	Seq     string `json:"seq"`
+	Text    string `json:"text"`
+}
+
+func newMapping() mapping.IndexMapping {
+	field := func(analyzer string, index bool) *mapping.FieldMapping {
+		f := mapping.NewTextFieldMapping()
+		f.Analyzer = analyzer
+		f.Store = true
+		f.Index = index
+		// Highlighting and coverage are computed from the stored text, so
+		// no term vectors; no sorting or facets in bleve, so no doc values;
+		// no composite _all field.
+		f.IncludeTermVectors = false
+		f.IncludeInAll = false
+		f.DocValues = false
+		return f
+	}
+	dm := mapping.NewDocumentStaticMapping()
+	for _, name := range []string{fStatute, fFrom, fUntil, fState} {
+		dm.AddFieldMappingsAt(name, field(keyword.Name, true))
+	}
+	for _, name := range []string{fTitle, fShort, fVersion, fArticle, fNum, fSeq} {
+		dm.AddFieldMappingsAt(name, field(keyword.Name, false))
+	}
+	dm.AddFieldMappingsAt(fText, field(cjk.AnalyzerName, true))
+	// No composite _all field: every query names its field.
+	dm.AddSubDocumentMapping("_all", mapping.NewDocumentDisabledMapping())
+
+	im := mapping.NewIndexMapping()
+	im.DefaultMapping = dm
+	im.DefaultAnalyzer = keyword.Name
+	im.StoreDynamic = false
+	im.IndexDynamic = false
+	im.DocValuesDynamic = false
+	return im
+}
+
+func dateString(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(dateLayout)
+}
+
+// collect turns the source's articles into index documents, in the
+// source's order.
+func collect(src Source) []doc {
+	var docs []doc
+	src.ForEachArticle(func(s *statutes.Statute, v *statutes.Version, a *statutes.Article) bool {
+		if v.Text == statutes.TextNone {
+			return true
+		}
+		until := v.Until
+		if !s.RepealedOn.IsZero() && (until.IsZero() || s.RepealedOn.Before(until)) {
+			until = s.RepealedOn
+		}
+		u := dateString(until)
+		if u == "" {
+			u = openUntil
+		}
+		num := fmt.Sprint(a.Num)
+		if a.Suffix > 0 {
+			num = fmt.Sprintf("%d-%d", a.Num, a.Suffix)
+		}
+		label := a.Label
+		if label == "" {
+			label = statutes.ArticleLabel(a.Num, a.Suffix)
+		}
+		docs = append(docs, doc{
+			Statute: s.ID,
+			Title:   s.Title,
+			Short:   s.Short,
+			Version: v.Label,
+			From:    cmp.Or(dateString(v.Effective), unknownFrom),
+			Until:   u,
+			State:   string(v.Text),
+			Article: label,
+			Num:     num,
+			Seq:     fmt.Sprintf("%07d", len(docs)),
+			Text:    a.Text(),
+		})
+		return true
+	})
+	return docs
+}
+
+// buildConfig tunes how an index is written. The zero value is the default.
+type buildConfig struct {
+	batchSize int // documents per bleve batch
+	workers   int // batches analysed and written in parallel
+	scorch    map[string]any // extra scorch configuration
+}
+
+func (c buildConfig) withDefaults() buildConfig {
+	if c.batchSize <= 0 {
+		c.batchSize = 2000
+	}
+	if c.workers <= 0 {
+		c.workers = runtime.GOMAXPROCS(0)
+	}
+	return c
+}
+
+// build writes a new index of docs at path, which must not exist.
+func build(path string, docs []doc, cfg buildConfig) (err error) {
+	cfg = cfg.withDefaults()
+	// Not "unsafe_batch": scorch's Close does not wait for unpersisted
+	// batches, so a build would lose its last ones; with several workers
+	// one batch is analysed while another is written anyway.
+	config := map[string]any{}
+	for k, v := range cfg.scorch {
+		config[k] = v
+	}
+	idx, err := bleve.NewUsing(path, newMapping(), scorch.Name, scorch.Name, config)
+	if err != nil {
+		return fmt.Errorf("create index %s: %w", path, err)
+	}
+	defer func() {
+		if cerr := idx.Close(); cerr != nil && err == nil {
+			err = fmt.Errorf("close index %s: %w", path, cerr)
+		}
+	}()
+
+	batches := make(chan []doc)
+	errs := make(chan error, cfg.workers)
+	var wg sync.WaitGroup
+	for w := 0; w < cfg.workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for part := range batches {
+				b := idx.NewBatch()
+				for i := range part {
+					if err := b.Index(docID(&part[i]), &part[i]); err != nil {
+						errs <- err
+						return
+					}
+				}
+				if err := idx.Batch(b); err != nil {
+					errs <- err
+					return
+				}
+			}
+		}()
+	}
+	var sendErr error
+	for start := 0; start < len(docs); start += cfg.batchSize {
+		part := docs[start:min(start+cfg.batchSize, len(docs))]
+		select {
+		case batches <- part:
+		case sendErr = <-errs:
+		}
+		if sendErr != nil {
+			break
+		}
+	}
+	close(batches)
+	wg.Wait()
+	close(errs)
+	if sendErr == nil {
+		sendErr = <-errs
+	}
+	if sendErr != nil {
+		return fmt.Errorf("index articles at %s: %w", path, sendErr)
+	}
+	return nil
+}
+
+func docID(d *doc) string { return d.Statute + "|" + d.Version + "|" + d.Seq }
+
+// dirSize sums the sizes of the regular files under dir, by path relative
+// to dir; it is the cheap fingerprint that tells a cache someone tampered
+// with or a disk truncated from a good one.
+func dirSizes(dir string) (map[string]int64, error) {
+	sizes := map[string]int64{}
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.Type().IsRegular() {
+			return nil
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(dir, p)
+		if err != nil {
+			return err
+		}
+		sizes[filepath.ToSlash(rel)] = info.Size()
+		return nil
+	})
+	return sizes, err
+}

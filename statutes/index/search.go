@@ -1,0 +1,195 @@
+package index
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/lang/cjk"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/citelint/citelint/statutes"
+)
+
+// VersionState says where a version stands at the search's date.
+type VersionState string
+
+const (
+	InForce    VersionState = "in-force"   // in force at the date
+	Superseded VersionState = "superseded" // replaced or repealed before the date
+	Pending    VersionState = "pending"    // not yet in force
+)
+
+// SearchOptions restrict and size a search.
+type SearchOptions struct {
+	// Statute restricts the search to one statute (its ID); empty searches
+	// the whole corpus.
+	Statute string
+	// InForceOnly keeps only versions in force at Date.
+	InForceOnly bool
+	// Date is the day versions are judged at; zero means today.
+	Date time.Time
+	// Limit is the number of hits returned (default 10).
+	Limit int
+	// Candidates is how many of bleve's best hits are measured for
+	// coverage before ranking (default max(200, 10×Limit)).
+	Candidates int
+}
+
+// Hit is one article that shares text with the query.
+type Hit struct {
+	Statute   string             `json:"statute"` // statute ID
+	Title     string             `json:"title"`
+	Short     string             `json:"short,omitempty"`
+	Version   string             `json:"version"` // version label
+	From      string             `json:"from,omitempty"`
+	Until     string             `json:"until,omitempty"`
+	State     VersionState       `json:"state"`
+	TextState statutes.TextState `json:"text_state"` // full or partial version
+	Article   string             `json:"article"`    // 第八十八条
+	Num       int                `json:"num"`
+	Suffix    int                `json:"suffix,omitempty"`
+	Text      string             `json:"text"`
+	// Score is bleve's relevance score (tf-idf over the cjk bigrams); it
+	// only compares hits of one search.
+	Score float64 `json:"score"`
+	// Match holds Coverage (the share of the query the article contains,
+	// 0..1, see Match) and the matched spans of Text.
+	Match
+	seq string
+}
+
+// Search finds the articles that contain text, ranked by Coverage, then
+// exact containment, then bleve's score, then corpus order (statute ID,
+// version, position). Articles sharing no run of MinRun characters with the
+// query are left out.
+func (ix *Index) Search(text string, opt SearchOptions) (hits []Hit, err error) {
+	if ix.idx == nil {
+		return nil, errors.New("search: index closed")
+	}
+	m := newMatcher(text)
+	if len(m.q) == 0 {
+		return nil, errors.New("search: empty query")
+	}
+	if opt.Limit <= 0 {
+		opt.Limit = 10
+	}
+	if opt.Candidates <= 0 {
+		opt.Candidates = max(200, 10*opt.Limit)
+	}
+	date := opt.Date
+	if date.IsZero() {
+		date = time.Now()
+	}
+	day := date.Format(dateLayout)
+
+	mq := bleve.NewMatchQuery(string(m.q))
+	mq.SetField(fText)
+	mq.Analyzer = cjk.AnalyzerName
+	conj := []query.Query{mq}
+	if opt.Statute != "" {
+		tq := bleve.NewTermQuery(opt.Statute)
+		tq.SetField(fStatute)
+		conj = append(conj, tq)
+	}
+	if opt.InForceOnly {
+		// from <= day (or unknown) and until > day
+		incl, excl := true, false
+		from := bleve.NewTermRangeInclusiveQuery(unknownFrom, day, &incl, &incl)
+		from.SetField(fFrom)
+		until := bleve.NewTermRangeInclusiveQuery(day, "", &excl, &excl)
+		until.SetField(fUntil)
+		conj = append(conj, from, until)
+	}
+	var q query.Query = mq
+	if len(conj) > 1 {
+		q = bleve.NewConjunctionQuery(conj...)
+	}
+	req := bleve.NewSearchRequestOptions(q, opt.Candidates, 0, false)
+	req.Fields = storedFields
+
+	defer func() {
+		if r := recover(); r != nil {
+			hits, err = nil, fmt.Errorf("search index %s: damaged: %v", ix.path, r)
+		}
+	}()
+	res, err := ix.idx.Search(req)
+	if err != nil {
+		return nil, fmt.Errorf("search index %s: %w", ix.path, err)
+	}
+
+	for _, dm := range res.Hits {
+		h := hitFromFields(dm.Fields)
+		h.Score = dm.Score
+		h.Match = m.compare(h.Text)
+		if h.Covered == 0 {
+			continue
+		}
+		h.State = stateAt(h.From, h.Until, day)
+		hits = append(hits, h)
+	}
+	sort.SliceStable(hits, func(i, j int) bool { return less(&hits[i], &hits[j]) })
+	if len(hits) > opt.Limit {
+		hits = hits[:opt.Limit]
+	}
+	return hits, nil
+}
+
+func less(a, b *Hit) bool {
+	if a.Covered*b.Length != b.Covered*a.Length { // Coverage, without float ties
+		return a.Covered*b.Length > b.Covered*a.Length
+	}
+	if a.Exact != b.Exact {
+		return a.Exact
+	}
+	if a.Score != b.Score {
+		return a.Score > b.Score
+	}
+	if a.Statute != b.Statute {
+		return a.Statute < b.Statute
+	}
+	return a.seq < b.seq
+}
+
+func stateAt(from, until, day string) VersionState {
+	switch {
+	case from != "" && from > day:
+		return Pending
+	case until != "" && until <= day:
+		return Superseded
+	}
+	return InForce
+}
+
+func hitFromFields(f map[string]any) Hit {
+	s := func(name string) string {
+		v, _ := f[name].(string)
+		return v
+	}
+	h := Hit{
+		Statute:   s(fStatute),
+		Title:     s(fTitle),
+		Short:     s(fShort),
+		Version:   s(fVersion),
+		From:      s(fFrom),
+		Until:     s(fUntil),
+		TextState: statutes.TextState(s(fState)),
+		Article:   s(fArticle),
+		Text:      s(fText),
+		seq:       s(fSeq),
+	}
+	if h.Until == openUntil {
+		h.Until = ""
+	}
+	if h.From == unknownFrom {
+		h.From = ""
+	}
+	num, suffix, _ := strings.Cut(s(fNum), "-")
+	h.Num, _ = strconv.Atoi(num)
+	h.Suffix, _ = strconv.Atoi(suffix)
+	return h
+}
