@@ -155,8 +155,8 @@ func collect(src Source) []doc {
 
 // buildConfig tunes how an index is written. The zero value is the default.
 type buildConfig struct {
-	batchSize int // documents per bleve batch
-	workers   int // batches analysed and written in parallel
+	batchSize int            // documents per bleve batch
+	workers   int            // batches analysed and written in parallel
 	scorch    map[string]any // extra scorch configuration
 }
 
