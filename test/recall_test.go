@@ -97,18 +97,19 @@ func (s *recall) table() string {
 	}
 	sort.Strings(ids)
 	var b strings.Builder
-	b.WriteString("| rule | injected | found | other field | missed | unexpected (warning/error) |\n|---|---:|---:|---:|---:|---:|\n")
+	b.WriteString("| rule | injected | found | other field | missed | unexpected (warning/error) | found at another severity than RULES.md's |\n|---|---:|---:|---:|---:|---:|---:|\n")
 	var tot ruleScore
 	for _, id := range ids {
 		r := s.rules[id]
-		fmt.Fprintf(&b, "| %s | %d | %d | %d | %d | %d |\n", id, r.injected, r.found, r.misplaced, r.missed, r.unexpected)
+		fmt.Fprintf(&b, "| %s | %d | %d | %d | %d | %d | %d |\n", id, r.injected, r.found, r.misplaced, r.missed, r.unexpected, r.severityDiffers)
 		tot.injected += r.injected
 		tot.found += r.found
 		tot.misplaced += r.misplaced
 		tot.missed += r.missed
 		tot.unexpected += r.unexpected
+		tot.severityDiffers += r.severityDiffers
 	}
-	fmt.Fprintf(&b, "| **total** | %d | %d | %d | %d | %d |\n", tot.injected, tot.found, tot.misplaced, tot.missed, tot.unexpected)
+	fmt.Fprintf(&b, "| **total** | %d | %d | %d | %d | %d | %d |\n", tot.injected, tot.found, tot.misplaced, tot.missed, tot.unexpected, tot.severityDiffers)
 	return b.String()
 }
 

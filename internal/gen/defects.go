@@ -452,7 +452,15 @@ func (g *generator) dutyQuotesOther(i int) bool {
 }
 
 func (g *generator) irrelevant(i int) bool {
-	c, ok := g.fresh("any", nil)
+	// a power whose name names a subject, so that relevance can be judged
+	c, ok := g.fresh("specific", func(c art) bool {
+		for _, cl := range clauses(c.a.Lines()[0]) {
+			if utf8.RuneCountInString(cl) >= 6 && !generic(cl) && !strings.ContainsAny(cl, "（）“”‘’《》〈〉、") {
+				return true
+			}
+		}
+		return false
+	})
 	if !ok {
 		return false
 	}

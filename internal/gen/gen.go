@@ -303,16 +303,25 @@ func clauses(line string) []string {
 // plainly relevant to it), unique in the catalog.
 func (g *generator) powerName(text, typ string) string {
 	subject := ""
-	for _, c := range clauses(strings.Split(text, "\n")[0]) {
-		n := utf8.RuneCountInString(c)
-		if n < 6 || strings.ContainsAny(c, "（）“”‘’《》〈〉、") || (strings.Contains(c, "第") && strings.Contains(c, "条")) {
-			continue
+	// a clause that names a subject ("违反本法规定" names none), else any
+	for _, specific := range []bool{true, false} {
+		for _, c := range clauses(strings.Split(text, "\n")[0]) {
+			n := utf8.RuneCountInString(c)
+			if n < 6 || strings.ContainsAny(c, "（）“”‘’《》〈〉、") || (strings.Contains(c, "第") && strings.Contains(c, "条")) {
+				continue
+			}
+			if specific && generic(c) {
+				continue
+			}
+			if n > 30 {
+				c = string([]rune(c)[:30])
+			}
+			subject = c
+			break
 		}
-		if n > 30 {
-			c = string([]rune(c)[:30])
+		if subject != "" {
+			break
 		}
-		subject = c
-		break
 	}
 	name := ""
 	switch {
@@ -324,6 +333,17 @@ func (g *generator) powerName(text, typ string) string {
 		name = "对" + subject + "的" + typeSuffix[typ]
 	}
 	return g.unique(name)
+}
+
+// generic says whether a clause refers to its statute rather than to a
+// subject: 违反本法规定, 依照本条例.
+func generic(c string) bool {
+	for _, w := range []string{"本法", "本条例", "本办法", "本规定", "本细则"} {
+		if strings.Contains(c, w) {
+			return true
+		}
+	}
+	return false
 }
 
 func (g *generator) unique(name string) string {
