@@ -767,7 +767,7 @@ func (d *wordDoc) tables() ([]gridTable, error) {
 			}
 			continue
 		case !inTbl:
-			inTbl, paras = true, 0
+			inTbl = true
 		}
 		switch {
 		case itap >= 2 || (ch == chParaEnd && (p.innerCell || p.innerTtp)):
