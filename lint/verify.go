@@ -41,6 +41,10 @@ type ArticleCheck struct {
 	Cited   cite.Article
 	Article *statutes.Article // nil when not found or not bundled
 	Lines   []string          // the cited text (article, 款 or 项), one line per 款/项
+	// Lead is, for a cited 项, the lead-in of the 款 it stands in
+	// (有下列情形之一的，……：): catalogs quote an item with its lead-in,
+	// and that is a faithful quote of the item.
+	Lead string
 	// Err is nil, or wraps statutes.ErrArticleNotFound,
 	// ErrParagraphNotFound, ErrItemNotFound (the version is full and lacks
 	// it) or ErrNotBundled (the corpus cannot say).
@@ -76,6 +80,10 @@ type QuoteCheck struct {
 	// Articles are what the part was compared with: its label's article,
 	// or the citation's articles for an unlabelled quote.
 	Articles []cite.Article
+	// Groups gives, for each article of the compared text (the
+	// quote.Join.Article index), the index in Articles of its first
+	// cited part: parts of one article cited in a row form one.
+	Groups []int
 	Outcome  Outcome
 	// Result is the alignment against the cited text (nil when not
 	// checked).
@@ -230,7 +238,26 @@ func lookupArticle(ver *statutes.Version, a cite.Article) ArticleCheck {
 	}
 	ac.Article = ver.Article(a.Num, a.Suffix)
 	ac.Lines = strings.Split(text, "\n")
+	if a.Item > 0 && ac.Article != nil {
+		ac.Lead = itemLead(ac.Article, a.Paragraph, ac.Lines[0])
+	}
 	return ac
+}
+
+// itemLead returns the lead-in of the 款 whose item reads first (the
+// cited paragraph's, or the one holding the item when none is cited).
+func itemLead(art *statutes.Article, para int, first string) string {
+	for i, p := range art.Paragraphs {
+		if para > 0 && i != para-1 {
+			continue
+		}
+		for _, it := range p.Items {
+			if it.Text == first {
+				return p.Text
+			}
+		}
+	}
+	return ""
 }
 
 // checkPart verifies one quoted part against its cited text, and when the
@@ -250,7 +277,7 @@ func (p *Pass) checkPart(v *Verification, part cite.QuotePart) QuoteCheck {
 		return qc
 	}
 	var arts [][]string
-	for _, ac := range cited {
+	for i, ac := range cited {
 		switch {
 		case errors.Is(ac.Err, statutes.ErrNotBundled):
 			qc.Outcome = QuoteUnverifiable
@@ -259,9 +286,26 @@ func (p *Pass) checkPart(v *Verification, part cite.QuotePart) QuoteCheck {
 			qc.Outcome = QuoteNotChecked
 			return qc
 		}
-		arts = append(arts, ac.Lines)
 		if !v.Version.Verified {
 			qc.Unverified = true
+		}
+		// Parts of one article cited one after another (第三十条第一款
+		// 第（一）项、第（二）项, 第八十五条第一款第（一）项、第二款) are one
+		// stretch of its text, the items' lead-in written once: their
+		// joins are not joins between articles.
+		if i > 0 && ac.Article != nil && ac.Article == cited[i-1].Article {
+			last := len(arts) - 1
+			if ac.Lead != "" && ac.Lead != cited[i-1].Lead {
+				arts[last] = append(arts[last], ac.Lead)
+			}
+			arts[last] = append(arts[last], ac.Lines...)
+			continue
+		}
+		qc.Groups = append(qc.Groups, i)
+		if ac.Lead != "" {
+			arts = append(arts, append([]string{ac.Lead}, ac.Lines...))
+		} else {
+			arts = append(arts, slices.Clone(ac.Lines))
 		}
 	}
 	lines := make([]string, 0, len(arts))

@@ -14,7 +14,7 @@ import (
 var basisInconsistentRule = &lint.Rule{
 	ID:    "basis-inconsistent",
 	Title: "职权依据与责任事项依据不一致",
-	Doc: "同一事项中，责任事项依据引用了职权依据没有引用的同一法规的条文；或者同一条文在不同事项中被引成了不同的文字" +
+	Doc: "同一事项中，责任事项依据摘录了职权依据所引法规的条文，却多出职权依据没有引用的条文（只列条号不摘录的、只摘录其他条文的不算）；或者同一条文在不同事项中被引成了不同的文字" +
 		"（只比较法规库未收录条文、无法直接核对的法规）。",
 	Wrong:    "职权依据：《社会保险稽核办法》第二条、第三条、第十二条；责任事项依据：《社会保险稽核办法》第二条……第五条……",
 	Right:    "职权依据：《社会保险稽核办法》第二条、第三条、第五条、第十二条；责任事项依据：《社会保险稽核办法》第二条……第五条……",
@@ -53,7 +53,10 @@ func runBasisInconsistent(p *lint.Pass) error {
 	for i := range p.Catalog.Entries {
 		e := &p.Catalog.Entries[i]
 		basis, duty := e.Field(catalog.KeyBasis), e.Field(catalog.KeyDutyBasis)
-		// (1) The duty basis cites articles the basis does not.
+		// (1) The duty basis restates the basis's citation of a statute
+		// but quotes articles the basis does not cite. An article the
+		// duty basis only names, or quotes alone (the inspection powers,
+		// the procedure), is its own business: catalogs list them there.
 		if basis != nil && duty != nil {
 			inBasis := map[string][]cite.Article{}
 			for _, v := range p.Verifications(basis) {
@@ -66,12 +69,19 @@ func runBasisInconsistent(p *lint.Pass) error {
 					continue
 				}
 				var extra []cite.Article
-				for _, a := range citedArticles(v.Citation) {
-					if !containsArticle(have, a) && !containsArticle(extra, a) {
+				shared := false
+				for _, a := range quotedArticles(v.Citation) {
+					switch {
+					case containsArticle(have, a):
+						shared = true
+					case !containsArticle(extra, a):
 						extra = append(extra, a)
 					}
 				}
-				if len(extra) == 0 {
+				// Only a duty basis that restates the basis (quotes some of
+				// its articles) and adds others disagrees with it; one that
+				// quotes other articles only (立案, 听证) complements it.
+				if len(extra) == 0 || !shared {
 					continue
 				}
 				title := "《" + compactTitle(v.Citation.Title) + "》"
@@ -132,6 +142,31 @@ func citedArticles(c cite.Citation) []cite.Article {
 		for _, part := range c.Quote.Parts {
 			if part.Article != nil && !containsArticle(out, *part.Article) {
 				out = append(out, *part.Article)
+			}
+		}
+	}
+	return out
+}
+
+// quotedArticles lists the articles a citation quotes: its labelled
+// parts' articles, and the citation's own articles when an unlabelled part
+// quotes them.
+func quotedArticles(c cite.Citation) []cite.Article {
+	if c.Quote == nil {
+		return nil
+	}
+	var out []cite.Article
+	for _, part := range c.Quote.Parts {
+		switch {
+		case part.Article != nil:
+			if !containsArticle(out, *part.Article) {
+				out = append(out, *part.Article)
+			}
+		case strings.TrimSpace(part.Text) != "":
+			for _, a := range c.Articles {
+				if !containsArticle(out, a) {
+					out = append(out, a)
+				}
 			}
 		}
 	}

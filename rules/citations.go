@@ -93,11 +93,24 @@ func articleLabel(a cite.Article) string {
 	return b.String()
 }
 
-// articleLabels joins several labels with '、'.
+// articleLabels joins several labels with '、', as a reader writes them:
+// the article (and 款) named once for parts of one article in a row
+// (第三十条第一款第（一）项、第（二）项).
 func articleLabels(as []cite.Article) string {
 	parts := make([]string, 0, len(as))
-	for _, a := range as {
-		parts = append(parts, articleLabel(a))
+	for i, a := range as {
+		if i == 0 || a.Num != as[i-1].Num || a.Suffix != as[i-1].Suffix || a.Paragraph == 0 && a.Item == 0 {
+			parts = append(parts, articleLabel(a))
+			continue
+		}
+		var b strings.Builder
+		if a.Paragraph > 0 && (a.Paragraph != as[i-1].Paragraph || a.Item == 0) {
+			b.WriteString("第" + statutes.FormatNumber(a.Paragraph) + "款")
+		}
+		if a.Item > 0 {
+			b.WriteString("第（" + statutes.FormatNumber(a.Item) + "）项")
+		}
+		parts = append(parts, b.String())
 	}
 	return strings.Join(parts, "、")
 }

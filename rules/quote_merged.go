@@ -25,8 +25,8 @@ func runQuoteMerged(p *lint.Pass) error {
 		var joins []string
 		for _, j := range q.Result.Joins {
 			label := ""
-			if j.Article < len(q.Articles) {
-				a := q.Articles[j.Article]
+			if j.Article < len(q.Groups) && q.Groups[j.Article] < len(q.Articles) {
+				a := q.Articles[q.Groups[j.Article]]
 				label = statutes.ArticleLabel(a.Num, a.Suffix)
 			}
 			switch {
