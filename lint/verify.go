@@ -83,8 +83,8 @@ type QuoteCheck struct {
 	// Groups gives, for each article of the compared text (the
 	// quote.Join.Article index), the index in Articles of its first
 	// cited part: parts of one article cited in a row form one.
-	Groups []int
-	Outcome  Outcome
+	Groups  []int
+	Outcome Outcome
 	// Result is the alignment against the cited text (nil when not
 	// checked).
 	Result *quote.Result
