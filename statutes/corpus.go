@@ -7,10 +7,13 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
+	"unsafe"
 
 	"github.com/citelint/citelint/statutes/data"
 )
@@ -45,7 +48,7 @@ func Load(fsys fs.FS) (*Corpus, error) {
 		if err := json.Unmarshal(raw, &m); err != nil {
 			return nil, fmt.Errorf("read corpus manifest: %w", err)
 		}
-		return loadManifest(fsys, &m, true)
+		return loadManifest(fsys, &m, true, func() (*facts, error) { return readFacts(fsys) })
 	case errors.Is(err, fs.ErrNotExist):
 		c := newCorpus("")
 		if err := c.addFS(fsys, "."); err != nil {
@@ -72,7 +75,7 @@ func LoadRaw(fsys fs.FS) (*Corpus, error) {
 	if err := json.Unmarshal(raw, &m); err != nil {
 		return nil, fmt.Errorf("read corpus manifest: %w", err)
 	}
-	return loadManifest(fsys, &m, false)
+	return loadManifest(fsys, &m, false, func() (*facts, error) { return readFacts(fsys) })
 }
 
 var defaultManifest = sync.OnceValues(func() (*Manifest, error) {
@@ -95,14 +98,18 @@ func Default() (*Corpus, error) {
 	if err != nil {
 		return nil, err
 	}
-	return loadManifest(data.FS, m, true)
+	return loadManifest(data.FS, m, true, defaultFacts)
 }
+
+// defaultFacts decodes the embedded facts.yaml once; corpora built from it
+// share the decoded values and never change them.
+var defaultFacts = sync.OnceValues(func() (*facts, error) { return readFacts(data.FS) })
 
 func newCorpus(id string) *Corpus {
 	return &Corpus{byID: map[string]*Statute{}, id: id}
 }
 
-func loadManifest(fsys fs.FS, m *Manifest, errata bool) (*Corpus, error) {
+func loadManifest(fsys fs.FS, m *Manifest, errata bool, readFacts func() (*facts, error)) (*Corpus, error) {
 	if m.Format != 1 {
 		return nil, fmt.Errorf("read corpus manifest: format %d, want 1", m.Format)
 	}
@@ -124,33 +131,37 @@ func loadManifest(fsys fs.FS, m *Manifest, errata bool) (*Corpus, error) {
 			return nil, fmt.Errorf("read corpus manifest: %w", err)
 		}
 	}
-	if errata {
-		if err := c.applyFactsFile(fsys); err != nil {
-			return nil, err
-		}
-	} else if err := c.applyFactsFileNoErrata(fsys); err != nil {
+	f, err := readFacts()
+	if err != nil {
+		return nil, err
+	}
+	if err := c.applyFacts(f, errata); err != nil {
 		return nil, err
 	}
 	c.finish()
 	return c, nil
 }
 
-// fileLoader reads the articles of one version from its corpus file.
+// fileLoader reads the articles of one version from its corpus file. The
+// manifest already holds the header's facts, so the header is only
+// scanned for the identity check and the article count.
 func fileLoader(fsys fs.FS, file, id, label string) func() ([]*Article, []string, error) {
 	return func() ([]*Article, []string, error) {
 		raw, err := fs.ReadFile(fsys, file)
 		if err != nil {
 			return nil, nil, fmt.Errorf("read statute %s: %w", file, err)
 		}
-		h, err := parseHeader(file, string(raw))
+		// The bytes are never written again: read them as a string
+		// without a second copy (the corpus is 22 MB).
+		h, err := scanHeader(file, unsafe.String(unsafe.SliceData(raw), len(raw)))
 		if err != nil {
 			return nil, nil, err
 		}
-		if h.statute.ID != id || h.version.Label != label {
+		if h.id != id || h.label != label {
 			return nil, nil, fmt.Errorf("read statute %s: file holds %s version %s, manifest says %s version %s",
-				file, h.statute.ID, h.version.Label, id, label)
+				file, h.id, h.label, id, label)
 		}
-		return parseBody(file, h.body, h.bodyLine)
+		return parseBodyHint(file, h.body, h.bodyLine, max(h.articles, 0))
 	}
 }
 
@@ -269,8 +280,10 @@ func (c *Corpus) Errata() []Erratum { return append([]Erratum(nil), c.errata...)
 // ForEachArticle calls fn for every article of every version that has text
 // bundled (full or partial), statutes in Statutes order, versions oldest
 // first, until fn returns false. Versions whose text fails to load are
-// skipped (Statute.LoadText reports the error).
+// skipped (Statute.LoadText reports the error). The text is loaded first,
+// in parallel (see LoadAllText).
 func (c *Corpus) ForEachArticle(fn func(s *Statute, v *Version, a *Article) bool) {
+	c.LoadAllText()
 	for _, s := range c.statutes {
 		for _, v := range s.Versions {
 			arts, err := v.ArticleList()
@@ -284,6 +297,47 @@ func (c *Corpus) ForEachArticle(fn func(s *Statute, v *Version, a *Article) bool
 			}
 		}
 	}
+}
+
+// LoadAllText loads the text of every version not loaded yet, parsing
+// files in parallel on GOMAXPROCS goroutines; it returns the first error
+// in Statutes order (the same error whatever the scheduling). Safe for
+// concurrent use; a second call costs next to nothing.
+func (c *Corpus) LoadAllText() error {
+	var todo []*Version
+	for _, s := range c.statutes {
+		for _, v := range s.Versions {
+			if v.lazy != nil && !v.lazy.done.Load() {
+				todo = append(todo, v)
+			}
+		}
+	}
+	if len(todo) == 0 {
+		return nil
+	}
+	workers := min(runtime.GOMAXPROCS(0), len(todo))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(todo) {
+					return
+				}
+				todo[i].ArticleList()
+			}
+		}()
+	}
+	wg.Wait()
+	for _, v := range todo {
+		if _, err := v.ArticleList(); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // LoadText loads the text of every version of s; it returns the first
@@ -305,6 +359,7 @@ func (v *Version) ArticleList() ([]*Article, error) {
 		return v.Articles, nil
 	}
 	v.lazy.once.Do(func() {
+		defer v.lazy.done.Store(true)
 		arts, body, err := v.lazy.load()
 		if err != nil {
 			v.lazy.err = err

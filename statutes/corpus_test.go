@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -472,5 +473,110 @@ func BenchmarkResolveShow(b *testing.B) {
 		if _, _, err := s.Lookup(day("2020-01-01"), Ref{Article: 87}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestArticleNumbering checks every version with full text: articles come
+// in order, no number between the first and the last is missing (an
+// article the import lost or merged into another), and no article holds
+// the label of the one after it behind a sentence end (a run-on line the
+// import did not split).
+func TestArticleNumbering(t *testing.T) {
+	c := defaultCorpus(t)
+	if err := c.LoadAllText(); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range c.Statutes() {
+		for _, v := range s.Versions {
+			if v.Text != TextFull {
+				continue
+			}
+			arts, _ := v.ArticleList()
+			for i := 1; i < len(arts); i++ {
+				a, b := arts[i-1], arts[i]
+				switch {
+				case b.Suffix == 0 && b.Num == a.Num+1:
+				case b.Suffix > 0 && b.Num == a.Num && b.Suffix == a.Suffix+1:
+				default:
+					t.Errorf("%s %s: %s follows %s", s.ID, v.Label, b.Label, a.Label)
+				}
+				for _, l := range a.Lines() {
+					for _, end := range []string{"。", "；", "：", "”"} {
+						if strings.Contains(l, end+" "+b.Label+" ") || strings.Contains(l, end+"　"+b.Label+"　") {
+							t.Errorf("%s %s %s holds %s", s.ID, v.Label, a.Label, b.Label)
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestRepairedSources pins the source shapes the importer repairs (see
+// cmd/statute-import/body.go): each statute has the articles its numbering
+// promises, and a note saying what was repaired.
+func TestRepairedSources(t *testing.T) {
+	c := defaultCorpus(t)
+	tests := []struct {
+		title    string
+		articles int
+		ref      Ref
+		want     string // the referenced text
+		note     string
+	}{
+		{"飞行基本规则", 124, Ref{Article: 8, Paragraph: 2}, "经过批准的飞行，有关的机场和部门应当认真做好组织指挥和勤务保障工作。", "连排"},
+		{"飞行基本规则", 124, Ref{Article: 2}, "凡辖有航空器的单位、个人和与飞行有关的人员及其飞行活动，必须遵守本规则。", "连排"},
+		{"飞行基本规则", 124, Ref{Article: 29, Item: 1}, "（一）监督航空器严格按照批准的计划飞行，维护飞行秩序，禁止未经批准的航空器擅自飞行；", "连排"},
+		{"刑事诉讼法", 308, Ref{Article: 128, Paragraph: 1}, "侦查人员对于与犯罪有关的场所、物品、人身、尸体应当进行勘验或者检查。在必要的时候，可以指派或者聘请具有专门知识的人，在侦查人员的主持下进行勘验、检查。", "第一百二十八 条"},
+		{"农民专业合作社法", 74, Ref{Article: 54}, "清算组成员应当忠于职守，依法履行清算义务，因故意或者重大过失给农民专业合作社成员及债权人造成损失的，应当承担赔偿责任。", "笫五十四条"},
+		{"宪法修正案（2018年）", 21, Ref{Article: 52, Paragraph: 3}, "第一百二十三条 中华人民共和国各级监察委员会是国家的监察机关。", "第五十二条引述的条文"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.title+" "+ArticleLabel(tt.ref.Article, 0), func(t *testing.T) {
+			s, err := c.Resolve(tt.title)
+			if err != nil {
+				t.Fatal(err)
+			}
+			v := s.Current()
+			if n := len(v.Articles); n != tt.articles || v.NumArticles != tt.articles {
+				t.Errorf("%d articles (manifest %d), want %d", n, v.NumArticles, tt.articles)
+			}
+			a := v.Article(tt.ref.Article, 0)
+			if a == nil {
+				t.Fatalf("no %s", ArticleLabel(tt.ref.Article, 0))
+			}
+			got, err := a.Lookup(tt.ref)
+			if err != nil || got != tt.want {
+				t.Errorf("lookup = %q, %v; want %q", got, err, tt.want)
+			}
+			if !strings.Contains(strings.Join(s.Notes, "\n"), tt.note) {
+				t.Errorf("notes %q do not mention %q", s.Notes, tt.note)
+			}
+		})
+	}
+}
+
+// TestSourceNotesChinese: source notes are shown to users (statutes show);
+// they are provenance in Chinese, never a developer's reference.
+func TestSourceNotesChinese(t *testing.T) {
+	c := defaultCorpus(t)
+	latin := regexp.MustCompile(`[A-Za-z]{3,}`)
+	han := regexp.MustCompile(`\p{Han}`)
+	check := func(what, note string) {
+		t.Helper()
+		// A corpus file name (行政法规/飞行基本规则(2007-10-18).md) may end a note.
+		n := strings.ReplaceAll(note, ".md", "")
+		if note == "" || !han.MatchString(n) || latin.MatchString(n) || strings.Contains(note, "#") {
+			t.Errorf("%s: source note %q", what, note)
+		}
+	}
+	for _, s := range c.Statutes() {
+		check(s.ID, s.Source)
+		for _, v := range s.Versions {
+			check(s.ID+" "+v.Label, v.Source)
+		}
+	}
+	for _, e := range c.Errata() {
+		check("erratum "+e.Statute+" "+e.Article, e.Source)
 	}
 }

@@ -80,14 +80,19 @@ func readFacts(fsys fs.FS) (*facts, error) {
 	return &f, nil
 }
 
-func (c *Corpus) applyFactsFile(fsys fs.FS) error { return c.applyFacts(fsys, true) }
-
-func (c *Corpus) applyFactsFileNoErrata(fsys fs.FS) error { return c.applyFacts(fsys, false) }
-
-func (c *Corpus) applyFacts(fsys fs.FS, errata bool) error {
+func (c *Corpus) applyFactsFile(fsys fs.FS) error {
 	f, err := readFacts(fsys)
-	if err != nil || f == nil {
+	if err != nil {
 		return err
+	}
+	return c.applyFacts(f, true)
+}
+
+// applyFacts adds f (nil: no facts file) to the corpus. f is not changed:
+// corpora may share it.
+func (c *Corpus) applyFacts(f *facts, errata bool) error {
+	if f == nil {
+		return nil
 	}
 	wrap := func(what string, err error) error {
 		return fmt.Errorf("read %s: %s: %w", FactsName, what, err)

@@ -40,6 +40,8 @@ import (
 //	个人依法享受……              a further paragraph (款)
 //	  （一）询问……             an item (项): two spaces
 //	    1．……                  a sub-item (目): four spaces
+//	\第一百二十三条 ……        a backslash: a paragraph (or outside text) that
+//	                           would otherwise read as an article label
 //
 // The header ends at the first empty line. A line that is not inside an
 // article (before the first article, or after a heading and before the
@@ -148,6 +150,8 @@ func FormatArticles(arts []*Article) string {
 		for j, p := range a.Paragraphs {
 			if j == 0 {
 				b.WriteString(a.Label + " ")
+			} else if isArticleLine(p.Text) || strings.HasPrefix(p.Text, `\`) {
+				b.WriteByte('\\')
 			}
 			b.WriteString(p.Text + "\n")
 			for _, it := range p.Items {
@@ -172,7 +176,28 @@ func parseDate(s string) (time.Time, error) {
 	if s == "-" {
 		return time.Time{}, nil
 	}
+	// The manifest holds some 5,000 dates: read YYYY-MM-DD directly and
+	// leave anything else (and its error) to time.Parse.
+	if len(s) == 10 && s[4] == '-' && s[7] == '-' {
+		y, ok1 := digits(s[:4])
+		m, ok2 := digits(s[5:7])
+		d, ok3 := digits(s[8:])
+		if ok1 && ok2 && ok3 && m >= 1 && m <= 12 && d >= 1 && d <= 28 {
+			return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC), nil
+		}
+	}
 	return time.Parse(dateLayout, s)
+}
+
+func digits(s string) (int, bool) {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, false
+		}
+		n = n*10 + int(s[i]-'0')
+	}
+	return n, true
 }
 
 // chapterSep joins nested headings in Article.Chapter.
@@ -186,9 +211,23 @@ func isArticleLine(l string) bool {
 }
 
 // splitArticleLine splits "第十条之一 text" into label, number, suffix and
-// text.
+// text. It looks no further than the label: every body line passes here.
 func splitArticleLine(l string) (label string, num, suffix int, rest string, ok bool) {
-	sp := strings.IndexAny(l, " 　")
+	if !strings.HasPrefix(l, "第") {
+		return "", 0, 0, "", false
+	}
+	// The label is at most 第 + a number + 条 + 之 + a number: look for
+	// the space within its first runes only.
+	sp := -1
+	for i, r := range l {
+		if r == ' ' || r == '　' {
+			sp = i
+			break
+		}
+		if i > 60 {
+			return "", 0, 0, "", false
+		}
+	}
 	if sp < 0 {
 		return "", 0, 0, "", false
 	}
@@ -198,7 +237,7 @@ func splitArticleLine(l string) (label string, num, suffix int, rest string, ok 
 		return "", 0, 0, "", false
 	}
 	_, size := utf8.DecodeRuneInString(l[sp:])
-	return label, num, suffix, strings.TrimSpace(l[sp+size:]), true
+	return label, num, suffix, trimLine(l[sp+size:]), true
 }
 
 // parseStrictLabel reads exactly 第N条 or 第N条之M.

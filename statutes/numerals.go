@@ -9,13 +9,45 @@ import (
 // ErrNumeral is returned for text that is not a number.
 var ErrNumeral = errors.New("not a number")
 
-var cnDigit = map[rune]int{
-	'零': 0, '〇': 0, '○': 0, 'Ｏ': 0,
-	'一': 1, '壹': 1, '二': 2, '贰': 2, '两': 2, '三': 3, '叁': 3, '四': 4, '肆': 4,
-	'五': 5, '伍': 5, '六': 6, '陆': 6, '七': 7, '柒': 7, '八': 8, '捌': 8, '九': 9, '玖': 9,
+// cnDigit reads one Chinese digit (common and formal forms); a switch, not
+// a map: every article label of the corpus passes here.
+func cnDigit(r rune) (int, bool) {
+	switch r {
+	case '零', '〇', '○', 'Ｏ':
+		return 0, true
+	case '一', '壹':
+		return 1, true
+	case '二', '贰', '两':
+		return 2, true
+	case '三', '叁':
+		return 3, true
+	case '四', '肆':
+		return 4, true
+	case '五', '伍':
+		return 5, true
+	case '六', '陆':
+		return 6, true
+	case '七', '柒':
+		return 7, true
+	case '八', '捌':
+		return 8, true
+	case '九', '玖':
+		return 9, true
+	}
+	return 0, false
 }
 
-var cnUnit = map[rune]int{'十': 10, '拾': 10, '百': 100, '佰': 100, '千': 1000, '仟': 1000}
+func cnUnit(r rune) (int, bool) {
+	switch r {
+	case '十', '拾':
+		return 10, true
+	case '百', '佰':
+		return 100, true
+	case '千', '仟':
+		return 1000, true
+	}
+	return 0, false
+}
 
 // maxNumber bounds what ParseNumber accepts: no article, paragraph or item
 // number comes near it, and the bound keeps arithmetic far from overflow.
@@ -34,7 +66,7 @@ func ParseNumber(s string) (int, error) {
 	if !strings.ContainsAny(s, "十拾百佰千仟万") {
 		n := 0
 		for _, r := range s {
-			d, ok := cnDigit[r]
+			d, ok := cnDigit(r)
 			if !ok {
 				return 0, ErrNumeral
 			}
@@ -51,7 +83,7 @@ func ParseNumber(s string) (int, error) {
 	total, section, digit := 0, 0, -1
 	lastUnit := 100000 // units must decrease within a section
 	for _, r := range s {
-		if d, ok := cnDigit[r]; ok {
+		if d, ok := cnDigit(r); ok {
 			if digit >= 0 && d != 0 && digit != 0 {
 				return 0, ErrNumeral // two digits in a row: 一二十
 			}
@@ -62,7 +94,7 @@ func ParseNumber(s string) (int, error) {
 			}
 			continue
 		}
-		if u, ok := cnUnit[r]; ok {
+		if u, ok := cnUnit(r); ok {
 			if u >= lastUnit {
 				return 0, ErrNumeral
 			}

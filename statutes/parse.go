@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -142,6 +143,59 @@ func parseHeader(name string, data string) (*fileHeader, error) {
 	return &fileHeader{statute: s, version: v, bodyLine: lineNo + 1, body: rest}, nil
 }
 
+// headerScan is what a lazy text load needs from a file's header.
+type headerScan struct {
+	id, label string
+	articles  int // -1 when the header gives no count
+	bodyLine  int
+	body      string
+}
+
+// scanHeader reads only the identity and article count from a corpus
+// file's header and finds where its body starts; parseHeader reads it all.
+func scanHeader(name, data string) (headerScan, error) {
+	h := headerScan{articles: -1}
+	rest := data
+	lineNo := 0
+	for {
+		if rest == "" {
+			break
+		}
+		lineNo++
+		l := rest
+		if i := strings.IndexByte(rest, '\n'); i >= 0 {
+			l, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = ""
+		}
+		l = strings.TrimSuffix(l, "\r")
+		if lineNo == 1 {
+			if strings.TrimPrefix(l, "\ufeff") != formatMagic {
+				return h, &ParseError{File: name, Line: 1, Msg: sprintf("not a citelint statute file (first line must be %q)", formatMagic)}
+			}
+			continue
+		}
+		if strings.TrimSpace(l) == "" {
+			break
+		}
+		k, val, _ := strings.Cut(l, ":")
+		switch strings.TrimSpace(k) {
+		case "id":
+			h.id = strings.TrimSpace(val)
+		case "version":
+			h.label = strings.TrimSpace(val)
+		case "articles":
+			n, err := strconv.Atoi(strings.TrimSpace(val))
+			if err != nil {
+				return h, &ParseError{File: name, Line: lineNo, Msg: sprintf("bad articles value %q", val)}
+			}
+			h.articles = n
+		}
+	}
+	h.bodyLine, h.body = lineNo+1, rest
+	return h, nil
+}
+
 // parseEvent reads "2010-10-28 通过 | text".
 func parseEvent(val string) (Event, error) {
 	head, text, _ := strings.Cut(val, "|")
@@ -159,16 +213,62 @@ func parseEvent(val string) (Event, error) {
 // parseBody reads the body of a corpus file into articles and the text
 // outside articles. firstLine is the body's first line number in the file.
 func parseBody(name string, body string, firstLine int) ([]*Article, []string, error) {
+	return parseBodyHint(name, body, firstLine, 0)
+}
+
+// parseBodyHint is parseBody with the expected number of articles (the
+// header's count; 0 when unknown). Loading the whole corpus parses some
+// 52,000 articles, so it allocates articles, paragraphs and items in
+// blocks, shares one backing array for the pointer slices, and scans
+// lines without regular expressions. Strings are slices of body.
+func parseBodyHint(name string, body string, firstLine, hint int) ([]*Article, []string, error) {
 	var (
-		arts     []*Article
-		outside  []string
-		cur      *Article
-		headings []string
-		seen     = map[[2]int]bool{}
+		arts     = make([]*Article, 0, hint)
+		artSlab  = make([]Article, 0, hint)
+		paraSlab []Paragraph
+		itemSlab []Item
+		// paraPtrs and itemPtrs back every Paragraphs and Items slice: an
+		// article's paragraphs (a paragraph's items) are contiguous, and
+		// each slice is capped, so a caller's append copies.
+		paraPtrs  []*Paragraph
+		itemPtrs  []*Item
+		paraStart int
+		itemStart int
+		outside   []string
+		cur       *Article
+		curPara   *Paragraph
+		headings  []string
+		chapter   string
+		chapterOK = true
+		maxKey    = [2]int{-1, -1}
 	)
 	lineNo := firstLine - 1
 	perr := func(format string, args ...any) error {
 		return &ParseError{File: name, Line: lineNo, Msg: sprintf(format, args...)}
+	}
+	closeItems := func() {
+		if curPara != nil && len(itemPtrs) > itemStart {
+			curPara.Items = itemPtrs[itemStart:len(itemPtrs):len(itemPtrs)]
+		}
+		itemStart = len(itemPtrs)
+	}
+	closeArticle := func() {
+		closeItems()
+		if cur != nil {
+			cur.Paragraphs = paraPtrs[paraStart:len(paraPtrs):len(paraPtrs)]
+		}
+		paraStart = len(paraPtrs)
+		cur, curPara = nil, nil
+	}
+	addPara := func(t string) {
+		closeItems()
+		if len(paraSlab) == cap(paraSlab) {
+			paraSlab = make([]Paragraph, 0, blockSize(hint*2))
+		}
+		paraSlab = paraSlab[:len(paraSlab)+1]
+		curPara = &paraSlab[len(paraSlab)-1]
+		curPara.Text = t
+		paraPtrs = append(paraPtrs, curPara)
 	}
 	for body != "" {
 		lineNo++
@@ -178,17 +278,19 @@ func parseBody(name string, body string, firstLine int) ([]*Article, []string, e
 		} else {
 			body = ""
 		}
-		l = strings.TrimSuffix(l, "\r")
-		if strings.TrimSpace(l) == "" {
+		if n := len(l); n > 0 && l[n-1] == '\r' {
+			l = l[:n-1]
+		}
+		if isBlank(l) {
 			continue
 		}
 		switch {
-		case strings.HasPrefix(l, "#"):
+		case l[0] == '#':
 			level := 0
 			for level < len(l) && l[level] == '#' {
 				level++
 			}
-			h := strings.TrimSpace(l[level:])
+			h := trimLine(l[level:])
 			if h == "" {
 				return nil, nil, perr("empty heading")
 			}
@@ -196,55 +298,150 @@ func parseBody(name string, body string, firstLine int) ([]*Article, []string, e
 				headings = append(headings, "")
 			}
 			headings = append(headings[:level-1], h)
-			cur = nil
+			chapterOK = false
+			closeArticle()
 		case strings.HasPrefix(l, "    "):
-			t := strings.TrimSpace(l)
-			if cur == nil || len(cur.Paragraphs) == 0 {
+			t := trimLine(l)
+			if cur == nil || curPara == nil {
 				return nil, nil, perr("sub-item outside an article: %q", t)
 			}
-			p := cur.Paragraphs[len(cur.Paragraphs)-1]
-			if len(p.Items) == 0 {
+			if len(itemPtrs) == itemStart {
 				return nil, nil, perr("sub-item without an item: %q", t)
 			}
-			it := p.Items[len(p.Items)-1]
+			it := itemPtrs[len(itemPtrs)-1]
 			it.Subs = append(it.Subs, t)
 		case strings.HasPrefix(l, "  "):
-			t := strings.TrimSpace(l)
-			if strings.HasPrefix(l[2:], " ") {
+			t := trimLine(l)
+			if l[2] == ' ' {
 				return nil, nil, perr("line indented by 3 spaces (items take 2, sub-items 4)")
 			}
 			if cur == nil {
 				return nil, nil, perr("item outside an article: %q", t)
 			}
-			p := cur.Paragraphs[len(cur.Paragraphs)-1]
-			label, num := ItemLabel(t)
-			p.Items = append(p.Items, &Item{Num: num, Label: label, Text: t})
+			if len(itemSlab) == cap(itemSlab) {
+				itemSlab = make([]Item, 0, blockSize(hint))
+			}
+			itemSlab = itemSlab[:len(itemSlab)+1]
+			it := &itemSlab[len(itemSlab)-1]
+			it.Label, it.Num = ItemLabel(t)
+			it.Text = t
+			itemPtrs = append(itemPtrs, it)
 		case l[0] == ' ' || l[0] == '\t':
 			return nil, nil, perr("unexpected indentation")
-		default:
-			if label, num, suffix, text, ok := splitArticleLine(l); ok {
-				key := [2]int{num, suffix}
-				if seen[key] {
-					return nil, nil, perr("%s appears twice", label)
-				}
-				seen[key] = true
-				if text == "" {
-					return nil, nil, perr("%s has no text", label)
-				}
-				cur = &Article{Num: num, Suffix: suffix, Label: label, Chapter: joinHeadings(headings),
-					Paragraphs: []*Paragraph{{Text: text}}}
-				arts = append(arts, cur)
-				continue
+		case l[0] == '\\':
+			// An escaped line: text that would read as an article label
+			// (an amendment quoting the articles it adds).
+			t := trimLine(l[1:])
+			if t == "" {
+				return nil, nil, perr("empty escaped line")
 			}
-			t := strings.TrimSpace(l)
 			if cur == nil {
 				outside = append(outside, t)
 				continue
 			}
-			cur.Paragraphs = append(cur.Paragraphs, &Paragraph{Text: t})
+			addPara(t)
+		default:
+			if label, num, suffix, text, ok := splitArticleLine(l); ok {
+				// Articles come in order: a label above every earlier one
+				// is new; only a label out of order needs the search.
+				if key := [2]int{num, suffix}; keyLess(maxKey, key) {
+					maxKey = key
+				} else {
+					for _, a := range arts {
+						if a.Num == num && a.Suffix == suffix {
+							return nil, nil, perr("%s appears twice", label)
+						}
+					}
+				}
+				if text == "" {
+					return nil, nil, perr("%s has no text", label)
+				}
+				closeArticle()
+				if !chapterOK {
+					chapter, chapterOK = joinHeadings(headings), true
+				}
+				if len(artSlab) == cap(artSlab) {
+					artSlab = make([]Article, 0, blockSize(hint))
+				}
+				artSlab = artSlab[:len(artSlab)+1]
+				cur = &artSlab[len(artSlab)-1]
+				cur.Num, cur.Suffix, cur.Label, cur.Chapter = num, suffix, label, chapter
+				arts = append(arts, cur)
+				addPara(text)
+				continue
+			}
+			t := trimLine(l)
+			if cur == nil {
+				outside = append(outside, t)
+				continue
+			}
+			addPara(t)
 		}
 	}
+	closeArticle()
 	return arts, outside, nil
+}
+
+func keyLess(a, b [2]int) bool { return a[0] < b[0] || a[0] == b[0] && a[1] < b[1] }
+
+// blockSize is how many values to allocate at once: enough for a typical
+// statute (hint, the article count, when known) and never tiny.
+func blockSize(hint int) int { return max(hint, 32) }
+
+// trimLine is strings.TrimSpace without the function-value calls of
+// TrimFunc for the common line that starts or ends with a Han character.
+func trimLine(s string) string {
+	for len(s) > 0 {
+		c := s[0]
+		if c < utf8.RuneSelf {
+			if asciiSpace(c) {
+				s = s[1:]
+				continue
+			}
+			break
+		}
+		r, n := utf8.DecodeRuneInString(s)
+		if !unicode.IsSpace(r) {
+			break
+		}
+		s = s[n:]
+	}
+	for len(s) > 0 {
+		c := s[len(s)-1]
+		if c < utf8.RuneSelf {
+			if asciiSpace(c) {
+				s = s[:len(s)-1]
+				continue
+			}
+			break
+		}
+		r, n := utf8.DecodeLastRuneInString(s)
+		if !unicode.IsSpace(r) {
+			break
+		}
+		s = s[:len(s)-n]
+	}
+	return s
+}
+
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
+}
+
+// isBlank reports whether l holds only white space (the corpus writes
+// ASCII spaces; anything else is checked the slow way).
+func isBlank(l string) bool {
+	for i := 0; i < len(l); i++ {
+		switch l[i] {
+		case ' ', '\t', '\r':
+		default:
+			if l[i] < utf8.RuneSelf {
+				return false
+			}
+			return trimLine(l[i:]) == ""
+		}
+	}
+	return true
 }
 
 func joinHeadings(hs []string) string {

@@ -11,13 +11,25 @@ import (
 // title may be broken across lines), no title marks (《》〈〉<> and quotes),
 // half-width parentheses folded to full width.
 func normTitle(s string) string {
+	// Most titles need no change: return them without copying.
+	clean := true
+	for _, r := range s {
+		if r == '(' || r == ')' || r == utf8.RuneError || r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff' ||
+			unicode.IsSpace(r) || isTitleMark(r) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
 		switch {
 		case unicode.IsSpace(r), r == '\u200b', r == '\u200c', r == '\u200d', r == '\ufeff':
 			continue
-		case strings.ContainsRune("《》〈〉<>＜＞«»‹›「」『』“”\"'‘’", r):
+		case isTitleMark(r):
 			continue
 		case r == '(':
 			r = '（'
@@ -29,6 +41,15 @@ func normTitle(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// isTitleMark reports whether r is a title mark or quote (《》〈〉<> …).
+func isTitleMark(r rune) bool {
+	switch r {
+	case '《', '》', '〈', '〉', '<', '>', '＜', '＞', '«', '»', '‹', '›', '「', '」', '『', '』', '“', '”', '"', '\'', '‘', '’':
+		return true
+	}
+	return false
 }
 
 const prcPrefix = "中华人民共和国"

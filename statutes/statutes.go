@@ -3,6 +3,7 @@ package statutes
 import (
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -94,6 +95,7 @@ type Version struct {
 // lazyText loads a version's articles on first use.
 type lazyText struct {
 	once sync.Once
+	done atomic.Bool // once has run: LoadAllText skips the version
 	load func() ([]*Article, []string, error)
 	err  error
 }

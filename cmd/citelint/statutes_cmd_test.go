@@ -7,6 +7,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/citelint/citelint/statutes"
 )
 
 const art87 = "社会保险经办机构以及医疗机构、药品经营单位等社会保险服务机构以欺诈、伪造证明材料或者其他手段骗取社会保险基金支出的，由社会保险行政部门责令退回骗取的社会保险金，处骗取金额二倍以上五倍以下的罚款；属于社会保险服务机构的，解除服务协议；直接负责的主管人员和其他直接责任人员有执业资格的，依法吊销其执业资格。"
@@ -40,7 +43,7 @@ func TestStatutesShow(t *testing.T) {
 		{"unknown statute", []string{"社会保险发", "87"}, 2, "", "", "社会保险法"},
 		{"no such article", []string{"社会保险法", "200"}, 2, "", "", "没有第二百条"},
 		{"no such paragraph", []string{"社会保险法", "87.3"}, 2, "", "", "第八十七条第三款"},
-		{"bad article", []string{"社会保险法", "八十七x"}, 2, "", "", "article"},
+		{"bad article", []string{"社会保险法", "八十七x"}, 2, "", "", "无法识别条文"},
 		{"not yet in force", []string{"民法典", "1", "--as-of", "2020-06-01"}, 2, "", "", "尚未施行"},
 		{"bad date", []string{"社会保险法", "87", "--as-of", "2019/06/01"}, 2, "", "", "--as-of"},
 		{"facts", []string{"实施<中华人民共和国社会保险法>若干规定"}, 0, "", "人力资源和社会保障部令第13号", ""},
@@ -151,5 +154,67 @@ func BenchmarkStatutesShowProcess(b *testing.B) {
 		if err != nil || !strings.HasPrefix(string(out), "社会保险经办机构") {
 			b.Fatalf("%v: %q", err, out)
 		}
+	}
+}
+
+// latinWordRe is a run of Latin letters: user text from statutes show and
+// list is Chinese (file names such as .md and flag values aside, which are
+// shorter or quoted from the command line).
+var (
+	latinWordRe    = regexp.MustCompile(`[A-Za-z]{3,}`)
+	commandWordsRe = regexp.MustCompile(`citelint|statutes (?:show|list)|--[a-z-]+|in-force|repealed|pending`)
+)
+
+// TestStatutesUserTextChinese runs show on every statute's facts, on the
+// partial and the corrected articles, on the errors a user meets, and list
+// with every filter, and checks what they print is Chinese for users.
+func TestStatutesUserTextChinese(t *testing.T) {
+	c, err := statutes.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	check := func(what, out string) {
+		t.Helper()
+		if strings.Contains(strings.ToLower(out), "issue") {
+			t.Errorf("%s mentions an issue: %q", what, out)
+		}
+		// What a user types stays as typed: the program, command and flag
+		// names and the English status values; the corpus id is hex.
+		clean := strings.ReplaceAll(out, c.ID(), "")
+		clean = commandWordsRe.ReplaceAllString(clean, "")
+		if w := latinWordRe.FindString(clean); w != "" {
+			t.Errorf("%s prints %q: %q", what, w, out)
+		}
+	}
+	asOf := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, s := range c.Statutes() {
+		var b strings.Builder
+		if err := writeStatuteFacts(&b, s, asOf); err != nil {
+			t.Fatal(err)
+		}
+		check("facts of "+s.ID, b.String())
+	}
+	for _, args := range [][]string{
+		{"show", "药品管理法", "86", "--as-of", "2019-06-01"},
+		{"show", "药品管理法", "87", "--as-of", "2019-06-01"},
+		{"show", "价格法", "34"},
+		{"show", "社会保险稽核办法", "5"},
+		{"show", "欺诈骗取医疗保障基金行为举报奖励暂行办法", "1", "--as-of", "2024-01-01"},
+		{"show", "医疗保障行政执法事项指导目录"},
+		{"show", "社会保险发", "87"},
+		{"show", "社会保险法", "200"},
+		{"show", "社会保险法", "八十七x"},
+		{"show", "社会保险法", "0"},
+		{"show", "民法典", "1", "--as-of", "2020-06-01"},
+		{"show", "社会保险法", "87", "--as-of", "2019/06/01"},
+		{"show"},
+		{"list", "--kind", "部门规章"},
+		{"list", "--status", "repealed", "--as-of", "2024-01-01"},
+		{"list", "--kind", "法规"},
+		{"list", "--status", "x"},
+		{"list", "x"},
+	} {
+		out, errb, _ := runCLI(t, append([]string{"statutes"}, args...)...)
+		check(strings.Join(args, " "), out+errb)
 	}
 }

@@ -23,7 +23,7 @@ func statutesListCmd() *cli.Command {
 		},
 		Action: func(ctx context.Context, cmd *cli.Command) error {
 			if cmd.Args().Len() > 0 {
-				return inputError(fmt.Errorf("statutes list takes no arguments, got %q", cmd.Args().First()))
+				return inputError(fmt.Errorf("statutes list 不接受参数，收到“%s”", cmd.Args().First()))
 			}
 			asOf, err := asOfDate(cmd.String("as-of"))
 			if err != nil {
@@ -51,7 +51,7 @@ func asOfDate(s string) (time.Time, error) {
 	}
 	t, err := time.Parse("2006-01-02", s)
 	if err != nil {
-		return time.Time{}, fmt.Errorf("--as-of %q: want a date such as 2019-06-01", s)
+		return time.Time{}, fmt.Errorf("--as-of “%s”：日期应写作 2019-06-01 这样的格式", s)
 	}
 	return t, nil
 }
@@ -67,7 +67,7 @@ func parseStatus(s string) (statutes.Status, error) {
 	case "尚未生效", "未生效", "pending":
 		return statutes.StatusPending, nil
 	}
-	return "", fmt.Errorf("--status %q: want 有效 (in-force), 已废止 (repealed) or 尚未生效 (pending)", s)
+	return "", fmt.Errorf("--status “%s”：可选 有效（in-force）、已废止（repealed）或尚未生效（pending）", s)
 }
 
 func writeStatuteList(w io.Writer, c *statutes.Corpus, kind statutes.Kind, status statutes.Status, asOf time.Time) error {
@@ -104,7 +104,7 @@ func writeStatuteList(w io.Writer, c *statutes.Corpus, kind statutes.Kind, statu
 		rows = append(rows, []string{s.Title, string(s.Kind), string(st), label, text})
 	}
 	if kind != "" && !kinds[kind] {
-		return inputError(fmt.Errorf("--kind %q: no statute of that kind (kinds: %s)", kind, kindList(kinds)))
+		return inputError(fmt.Errorf("--kind “%s”：没有这一类别的法规（现有类别：%s）", kind, kindList(kinds)))
 	}
 	if err := writeAligned(w, rows); err != nil {
 		return err
@@ -139,5 +139,5 @@ func kindList(m map[statutes.Kind]bool) string {
 	}
 	sort.Strings(rest)
 	ks = append(ks, rest...)
-	return strings.Join(ks, ", ")
+	return strings.Join(ks, "、")
 }

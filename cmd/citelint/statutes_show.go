@@ -24,7 +24,7 @@ func statutesShowCmd() *cli.Command {
 		Action: func(ctx context.Context, cmd *cli.Command) error {
 			args := cmd.Args().Slice()
 			if len(args) == 0 || len(args) > 2 {
-				return inputError(errors.New("usage: citelint statutes show TITLE [ARTICLE] [--as-of DATE]"))
+				return inputError(errors.New("用法：citelint statutes show 法规名称 [条文] [--as-of 日期]"))
 			}
 			asOf, err := asOfDate(cmd.String("as-of"))
 			if err != nil {
@@ -56,6 +56,9 @@ func showStatute(w, info io.Writer, c *statutes.Corpus, title, spec string, asOf
 				msg += "，相近的有：《" + strings.Join(ue.Suggestions, "》《") + "》"
 			}
 			return inputError(errors.New(msg))
+		}
+		if errors.Is(err, statutes.ErrAmbiguousStatute) {
+			return inputError(fmt.Errorf("“%s”可指多部法规，请写出全称", strings.TrimSpace(title)))
 		}
 		return inputError(err)
 	}
@@ -176,7 +179,13 @@ func writeStatuteFacts(w io.Writer, s *statutes.Statute, asOf time.Time) error {
 		if v.NumArticles > 0 {
 			text += fmt.Sprintf("，%d 条", v.NumArticles)
 		}
+		if v.Source != "" {
+			text += "；" + v.Source
+		}
 		fmt.Fprintf(&b, "  版本 %s：%s\n", versionName(v), text)
+	}
+	for _, n := range s.Notes {
+		fmt.Fprintf(&b, "  说明：%s\n", n)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -216,11 +225,11 @@ func parseArticleSpec(spec string) (statutes.Ref, error) {
 		m = cnSpecRe.FindStringSubmatch(s)
 	}
 	if m == nil {
-		return statutes.Ref{}, fmt.Errorf("article %q: want 87, 87.2, 10之一, 第八十七条 or 第八十七条第二款", spec)
+		return statutes.Ref{}, fmt.Errorf("无法识别条文“%s”：可写作 87、87.2、10之一、第八十七条或第八十七条第二款", spec)
 	}
 	r := statutes.Ref{Article: num(m[1]), Suffix: num(m[2]), Paragraph: num(m[3]), Item: num(m[4])}
 	if r.Article <= 0 || r.Suffix < 0 || r.Paragraph < 0 || r.Item < 0 {
-		return statutes.Ref{}, fmt.Errorf("article %q: bad number", spec)
+		return statutes.Ref{}, fmt.Errorf("条文“%s”的序号有误", spec)
 	}
 	return r, nil
 }

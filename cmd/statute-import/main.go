@@ -5,8 +5,10 @@
 //	go run ./cmd/statute-import -src ../shared/statutes-src -out statutes/data
 //
 // The output depends only on the input: re-running changes no byte. Every
-// article line of the sources is checked to land exactly once; a malformed
-// source stops the import with its file and line, and nothing is written.
+// article label of the sources is checked to land exactly once (a line
+// holding several articles is split; see parseBody), and every character
+// of their text too; a malformed source stops the import with its file and
+// line, and nothing is written.
 package main
 
 import (
@@ -59,6 +61,9 @@ func run(src, out string, log interface{ Write([]byte) (int, error) }) error {
 	if err != nil {
 		return err
 	}
+	for _, st := range sts {
+		st.s.Source = "国家法律法规数据库（公开转录本，" + snapshot + " 快照）"
+	}
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return fmt.Errorf("create %s: %w", out, err)
 	}
@@ -83,6 +88,24 @@ func run(src, out string, log interface{ Write([]byte) (int, error) }) error {
 	}
 	fmt.Fprintf(log, "imported %d source files: %d statutes, %d versions with text, %d articles\n",
 		len(files), len(sts), nv, nArticles)
+	for _, f := range files {
+		for _, n := range f.notes {
+			if strings.HasPrefix(n, "原文第") {
+				fmt.Fprintf(log, "repaired %s: %s\n", f.path, n)
+			}
+		}
+	}
+	for _, st := range sts {
+		for _, v := range st.versions {
+			var arts []srcArticle
+			for _, f := range v.files[:partsOrOne(v)] {
+				arts = append(arts, f.articles...)
+			}
+			if g := gaps(arts); len(g) > 0 {
+				fmt.Fprintf(log, "gap: %s version %s: no article %v between its first and last\n", st.s.ID, v.v.Label, g)
+			}
+		}
+	}
 	return nil
 }
 
@@ -224,7 +247,7 @@ func buildStatute(title string, files []*srcFile) (*statute, error) {
 				srcs = append(srcs, f.path)
 			}
 			v.files = fs
-			v.v.Source = "statutes-src " + strings.Join(srcs, ", ")
+			v.v.Source = "国家法律法规数据库文本，转录本文件 " + strings.Join(srcs, "、")
 		} else {
 			// The same version filed under two categories: keep one copy
 			// when the texts agree.
@@ -235,9 +258,9 @@ func buildStatute(title string, files []*srcFile) (*statute, error) {
 			}
 			v.files = fs
 			v.body = fs[0].body
-			v.v.Source = "statutes-src " + fs[0].path
+			v.v.Source = "国家法律法规数据库文本，转录本文件 " + fs[0].path
 			for _, f := range fs[1:] {
-				v.v.Source += " (also " + f.path + ")"
+				v.v.Source += "（另见 " + f.path + "）"
 			}
 		}
 		for _, f := range v.files[:partsOrOne(v)] {
@@ -255,7 +278,7 @@ func buildStatute(title string, files []*srcFile) (*statute, error) {
 		Kind:     kindOf(newest),
 		Category: newest.category,
 		Verified: true,
-		Source:   "statutes-src (国家法律法规数据库 transcription)",
+		Source:   "国家法律法规数据库（公开转录本）",
 	}
 	s.ID = fileID(s.Short)
 	// Events, document numbers and notes: the union over all files, the
@@ -478,7 +501,7 @@ func setDates(st *statute) {
 	var all []*statutes.Version
 	for _, d := range starts {
 		all = append(all, &statutes.Version{Label: d, Text: statutes.TextNone, Derived: true, Verified: false,
-			Source: "derived from the statute's events; text not bundled; effective date approximate"})
+			Source: "据该法规的修改记录推定的早期版本；本库未收录条文，施行日期为推定"})
 	}
 	for _, v := range st.versions {
 		all = append(all, v.v)
@@ -625,10 +648,11 @@ func verify(dir string, files []*srcFile, sts []*statute) error {
 			if err != nil {
 				return err
 			}
-			want, lines := 0, 0
+			want, lines, chars := 0, 0, 0
 			for _, f := range bv.files[:partsOrOne(bv)] {
 				want += len(f.articles)
 				lines += f.lines
+				chars += f.chars
 				for _, sa := range f.articles {
 					a := v.Article(sa.num, sa.suffix)
 					if a == nil || a.Label != sa.label || a.Paragraphs[0].Text != sa.text {
@@ -639,20 +663,27 @@ func verify(dir string, files []*srcFile, sts []*statute) error {
 			if len(arts) != want {
 				return fmt.Errorf("%s version %s: %d articles in the sources, %d written", st.s.ID, v.Label, want, len(arts))
 			}
-			got := len(v.Body)
+			got, gotChars := len(v.Body), 0
+			for _, l := range v.Body {
+				gotChars += nonSpace(l)
+			}
 			for _, a := range arts {
-				got += len(a.Lines())
+				gotChars += nonSpace(a.Label)
+				for _, l := range a.Lines() {
+					got++
+					gotChars += nonSpace(l)
+				}
 			}
 			if got != lines {
-				return fmt.Errorf("%s version %s: %d text lines in the sources, %d written", st.s.ID, v.Label, lines, got)
+				return fmt.Errorf("%s version %s: %d text lines in the sources (after splitting run-on lines), %d written", st.s.ID, v.Label, lines, got)
+			}
+			// Every character of the sources' text lands once: splitting
+			// a run-on line or repairing a label loses and repeats nothing.
+			if gotChars != chars {
+				return fmt.Errorf("%s version %s: %d characters of text in the sources, %d written", st.s.ID, v.Label, chars, gotChars)
 			}
 		}
 	}
-	total := 0
-	for _, f := range files {
-		total += len(f.articles)
-	}
-	_ = total
 	return nil
 }
 

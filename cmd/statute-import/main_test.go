@@ -153,3 +153,151 @@ func copyTree(t *testing.T, from, to string) {
 		}
 	}
 }
+
+// TestImportRunOn checks the repaired shapes: a line holding several
+// articles, labels with transcription slips, and an amendment quoting the
+// articles it adds.
+func TestImportRunOn(t *testing.T) {
+	out := t.TempDir()
+	var log bytes.Buffer
+	if err := run(srcDir, out, &log); err != nil {
+		t.Fatal(err)
+	}
+	c, err := statutes.Load(os.DirFS(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := c.Resolve("连排示例规则")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []struct {
+		label string
+		text  string // Article.Text()
+	}{
+		{"第一条", "为了示例，制定本规则。"},
+		// A cross-reference (本规则第三条 规定) is not preceded by a
+		// sentence end: no cut.
+		{"第二条", "依照本规则第三条 规定的事项，应当报告。"},
+		{"第三条", "下列事项应当报告：\n（一）甲；\n（二）乙。"},
+		{"第三条之一", "“本条新增。”"},
+		// 第二条 after a sentence end is out of sequence: a paragraph.
+		{"第四条", "报告人应当如实报告。\n第二条 规定的报告，应当书面提出。"},
+		{"第五条", "有关部门可以依照本规则制定细则。"},
+		{"第六条", "本规则自2020年1月1日起施行。"},
+	}
+	arts := s.Current().Articles
+	if len(arts) != len(want) {
+		var got []string
+		for _, a := range arts {
+			got = append(got, a.Label)
+		}
+		t.Fatalf("articles %q, want %d", got, len(want))
+	}
+	for i, w := range want {
+		if arts[i].Label != w.label || arts[i].Text() != w.text {
+			t.Errorf("article %d = %s %q, want %s %q", i, arts[i].Label, arts[i].Text(), w.label, w.text)
+		}
+	}
+	if a := s.Current().Article(3, 0); len(a.Paragraphs) != 1 || len(a.Paragraphs[0].Items) != 2 {
+		t.Errorf("第三条: %d paragraphs, want 1 with 2 items", len(a.Paragraphs))
+	}
+	notes := strings.Join(s.Notes, "\n")
+	for _, n := range []string{"原文第9行连排5条（第一条至第四条）", "“笫五条”有误，按第五条收录", "“第六 条”有误，按第六条收录"} {
+		if !strings.Contains(notes, n) {
+			t.Errorf("notes %q lack %q", s.Notes, n)
+		}
+	}
+
+	am, err := c.Resolve("示例法修正案")
+	if err != nil {
+		t.Fatal(err)
+	}
+	arts = am.Current().Articles
+	if len(arts) != 2 || arts[1].Label != "第二条" {
+		t.Fatalf("amendment: %d articles", len(arts))
+	}
+	if got, w := arts[0].Text(), "示例法增加一节，作为第三节，内容如下：\n第三节 新增\n第二十条 新增条文甲。\n第二十一条 新增条文乙。"; got != w {
+		t.Errorf("amendment 第一条 = %q, want %q", got, w)
+	}
+	if !strings.Contains(log.String(), "repaired 社会法/示例法修正案.md") {
+		t.Errorf("log does not report the repairs: %s", log.String())
+	}
+}
+
+func TestSplitRunOn(t *testing.T) {
+	tests := []struct {
+		name string
+		line string
+		cur  artKey
+		want []string // label|text per segment
+	}{
+		{"plain", "第一条 甲。", artKey{1, 0}, []string{"|第一条 甲。"}},
+		{"next", "第一条 甲。 第二条 乙。", artKey{1, 0}, []string{"|第一条 甲。", "第二条|乙。"}},
+		{"full-width space", "第一条 甲。　第二条　乙。", artKey{1, 0}, []string{"|第一条 甲。", "第二条|乙。"}},
+		{"semicolon and colon", "第一条 甲； 第二条 乙： 第三条 丙", artKey{1, 0}, []string{"|第一条 甲；", "第二条|乙：", "第三条|丙"}},
+		{"closing quote", "第一条 “甲。” 第二条 乙。", artKey{1, 0}, []string{"|第一条 “甲。”", "第二条|乙。"}},
+		{"suffix", "第十条 甲。 第十条之一 乙。 第十一条 丙。", artKey{10, 0}, []string{"|第十条 甲。", "第十条之一|乙。", "第十一条|丙。"}},
+		{"cross-reference out of sequence", "第五条 甲。 第二条 规定的除外。", artKey{5, 0}, []string{"|第五条 甲。 第二条 规定的除外。"}},
+		{"no sentence end", "第一条 依照本法第二条 规定。", artKey{1, 0}, []string{"|第一条 依照本法第二条 规定。"}},
+		{"no space after label", "第一条 甲。 第二条规定的除外。", artKey{1, 0}, []string{"|第一条 甲。 第二条规定的除外。"}},
+		{"no space before label", "第一条 甲。第二条 乙。", artKey{1, 0}, []string{"|第一条 甲。第二条 乙。"}},
+		{"skip then next", "第一条 甲。 第九条 乙。 第二条 丙。", artKey{1, 0}, []string{"|第一条 甲。 第九条 乙。", "第二条|丙。"}},
+		{"paragraph before first article", "序。 第一条 甲。", artKey{}, []string{"|序。", "第一条|甲。"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, s := range splitRunOn(tt.line, tt.cur) {
+				got = append(got, s.label+"|"+s.text)
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSplitCollapsed(t *testing.T) {
+	got := splitCollapsed("下列事项： （一）甲； （二）乙。 前款（略） 见附表。")
+	want := []string{"下列事项：", "（一）甲；", "（二）乙。", "前款（略） 见附表。"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// TestVerifyCatchesLoss checks that verify notices text the writer lost.
+func TestVerifyCatchesLoss(t *testing.T) {
+	files, snap, err := readAll(srcDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sts, err := build(files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if _, err := write(dir, sts, snap); err != nil {
+		t.Fatal(err)
+	}
+	if err := verify(dir, files, sts); err != nil {
+		t.Fatalf("verify on a good corpus: %v", err)
+	}
+	p := filepath.Join(dir, "text", "行政法规", "连排示例规则@2020-01-01.txt")
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, cut := range []string{"\n\\第二条 规定的报告，应当书面提出。", "应当书面提出。"} {
+		bad := strings.Replace(string(b), cut, "", 1)
+		if bad == string(b) {
+			t.Fatalf("%q not in the written file", cut)
+		}
+		if err := os.WriteFile(p, []byte(bad), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := verify(dir, files, sts); err == nil {
+			t.Errorf("verify missed the loss of %q", cut)
+		}
+	}
+}

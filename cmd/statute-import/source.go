@@ -29,7 +29,8 @@ type srcFile struct {
 	notes    []string
 	body     []string // lines in the corpus body format
 	articles []srcArticle
-	lines    int // text lines in the body (paragraphs, items, sub-items, outside text)
+	lines    int // text lines in the body (paragraphs, items, sub-items, outside text), after splitting run-on lines
+	chars    int // non-space characters of the body's text (everything but headings)
 }
 
 type srcArticle struct {
@@ -363,80 +364,4 @@ func findDocnos(t string) []string {
 // normDocno writes the year brackets of a document number as 〔〕.
 func normDocno(s string) string {
 	return strings.NewReplacer("[", "〔", "]", "〕", "［", "〔", "］", "〕", "【", "〔", "】", "〕").Replace(s)
-}
-
-func (f *srcFile) parseBody(lines []string, offset int, bad func(int, string, ...any) error) error {
-	hasArticles := false
-	for _, l := range lines {
-		if articleRe.MatchString(strings.TrimSpace(l)) {
-			hasArticles = true
-			break
-		}
-	}
-	inArticle, hasItem := false, false
-	emit := func(s string) { f.body = append(f.body, s) }
-	for k, raw := range lines {
-		i := k + offset
-		l := strings.TrimSpace(raw)
-		if strings.Trim(l, "\u200b\ufeff \u3000") == "" || strings.HasPrefix(l, "<!--") {
-			continue
-		}
-		if strings.HasPrefix(l, "#") {
-			level := len(l) - len(strings.TrimLeft(l, "#"))
-			h := spaceRunRe.ReplaceAllString(strings.TrimSpace(l[level:]), " ")
-			inArticle, hasItem = false, false
-			if h == "" {
-				continue
-			}
-			emit("")
-			emit(strings.Repeat("#", level) + " " + h)
-			continue
-		}
-		if hasArticles && plainHeadRe.MatchString(l) {
-			level := 2
-			if strings.HasSuffix(strings.Fields(l)[0], "节") {
-				level = 3
-			}
-			inArticle, hasItem = false, false
-			emit("")
-			emit(strings.Repeat("#", level) + " " + spaceRunRe.ReplaceAllString(l, " "))
-			continue
-		}
-		if articleBareRe.MatchString(l) {
-			return bad(i, "%s has no text", l)
-		}
-		if m := articleRe.FindStringSubmatch(l); m != nil {
-			text := strings.TrimSpace(m[2])
-			num, suffix, err := statutes.ParseArticleLabel(m[1])
-			if err != nil {
-				return bad(i, "bad article number %q", m[1])
-			}
-			if text == "" {
-				return bad(i, "%s has no text", m[1])
-			}
-			for _, a := range f.articles {
-				if a.num == num && a.suffix == suffix {
-					return bad(i, "%s appears twice (first at line %d)", m[1], a.line)
-				}
-			}
-			f.articles = append(f.articles, srcArticle{line: i + 1, num: num, suffix: suffix, label: m[1], text: text})
-			inArticle, hasItem = true, false
-			f.lines++
-			emit("")
-			emit(m[1] + " " + text)
-			continue
-		}
-		f.lines++
-		switch {
-		case inArticle && itemRe.MatchString(l):
-			hasItem = true
-			emit("  " + l)
-		case inArticle && hasItem && subRe.MatchString(l):
-			emit("    " + l)
-		default:
-			hasItem = false
-			emit(l)
-		}
-	}
-	return nil
 }
