@@ -33,7 +33,12 @@ type Verification struct {
 	// metadata for that version.
 	TextBundled bool
 	Articles    []ArticleCheck
-	Quotes      []QuoteCheck
+	// Parts are the quoted parts verified: the parser's, or the whole
+	// quote as one part when what looked like labels inside it (第一百二十三条
+	// 　… in an amendment that quotes the articles it adds) is the cited
+	// articles' own text.
+	Parts  []cite.QuotePart
+	Quotes []QuoteCheck
 }
 
 // ArticleCheck is one cited article looked up in the version in force.
@@ -45,6 +50,9 @@ type ArticleCheck struct {
 	// (有下列情形之一的，……：): catalogs quote an item with its lead-in,
 	// and that is a faithful quote of the item.
 	Lead string
+	// ItemLabel is a cited 项's label as printed (（三）); a quote of the
+	// item may leave it out, as it leaves out the article's label.
+	ItemLabel string
 	// Err is nil, or wraps statutes.ErrArticleNotFound,
 	// ErrParagraphNotFound, ErrItemNotFound (the version is full and lacks
 	// it) or ErrNotBundled (the corpus cannot say).
@@ -218,10 +226,39 @@ func (p *Pass) verify(f *catalog.Field, c cite.Citation) *Verification {
 	if c.Quote == nil {
 		return v
 	}
-	for _, part := range c.Quote.Parts {
+	v.Parts = c.Quote.Parts
+	if whole, ok := labelsAreText(v); ok {
+		v.Parts = []cite.QuotePart{whole}
+	}
+	for _, part := range v.Parts {
 		v.Quotes = append(v.Quotes, p.checkPart(v, part))
 	}
 	return v
+}
+
+// labelsAreText checks a labelled quote of articles the citation names
+// before it: when the whole quote, labels and all, is their text, the
+// labels are words of the statute, not the catalog's.
+func labelsAreText(v *Verification) (cite.QuotePart, bool) {
+	q := v.Citation.Quote
+	if v.Citation.ArticleSpan == (cite.Span{}) || !slices.ContainsFunc(q.Parts, func(p cite.QuotePart) bool { return p.Article != nil }) {
+		return cite.QuotePart{}, false
+	}
+	var arts [][]string
+	for _, ac := range v.Articles {
+		if ac.Err != nil {
+			return cite.QuotePart{}, false
+		}
+		arts = append(arts, ac.Lines)
+	}
+	if !quote.Align(q.Text, quote.Prepare(quote.Candidate{Articles: arts})).Kind.Fine() {
+		return cite.QuotePart{}, false
+	}
+	whole := cite.QuotePart{Span: q.Span, Text: q.Text}
+	for _, p := range q.Parts {
+		whole.Elisions = append(whole.Elisions, p.Elisions...)
+	}
+	return whole, true
 }
 
 func lookupArticle(ver *statutes.Version, a cite.Article) ArticleCheck {
@@ -239,25 +276,39 @@ func lookupArticle(ver *statutes.Version, a cite.Article) ArticleCheck {
 	ac.Article = ver.Article(a.Num, a.Suffix)
 	ac.Lines = strings.Split(text, "\n")
 	if a.Item > 0 && ac.Article != nil {
-		ac.Lead = itemLead(ac.Article, a.Paragraph, ac.Lines[0])
+		ac.Lead, ac.ItemLabel = itemLead(ac.Article, a.Paragraph, ac.Lines[0])
 	}
 	return ac
 }
 
 // itemLead returns the lead-in of the 款 whose item reads first (the
-// cited paragraph's, or the one holding the item when none is cited).
-func itemLead(art *statutes.Article, para int, first string) string {
+// cited paragraph's, or the one holding the item when none is cited), and
+// the item's label.
+func itemLead(art *statutes.Article, para int, first string) (lead, label string) {
 	for i, p := range art.Paragraphs {
 		if para > 0 && i != para-1 {
 			continue
 		}
 		for _, it := range p.Items {
 			if it.Text == first {
-				return p.Text
+				if !strings.HasPrefix(it.Text, it.Label) {
+					return p.Text, ""
+				}
+				return p.Text, it.Label
 			}
 		}
 	}
-	return ""
+	return "", ""
+}
+
+// citedLines is the text a quote of one cited part is compared with: an
+// item's lines, without the label when the quote leaves it out.
+func citedLines(ac ArticleCheck, folded string) []string {
+	lines := slices.Clone(ac.Lines)
+	if ac.ItemLabel != "" && len(lines) > 0 && !strings.Contains(folded, quote.Fold(ac.ItemLabel)) {
+		lines[0] = strings.TrimPrefix(lines[0], ac.ItemLabel)
+	}
+	return lines
 }
 
 // checkPart verifies one quoted part against its cited text, and when the
@@ -276,6 +327,8 @@ func (p *Pass) checkPart(v *Verification, part cite.QuotePart) QuoteCheck {
 		qc.Outcome = QuoteNotChecked
 		return qc
 	}
+	qt := quote.Normalize(part.Text)
+	folded := string(qt.Key)
 	var arts [][]string
 	for i, ac := range cited {
 		switch {
@@ -298,14 +351,14 @@ func (p *Pass) checkPart(v *Verification, part cite.QuotePart) QuoteCheck {
 			if ac.Lead != "" && ac.Lead != cited[i-1].Lead {
 				arts[last] = append(arts[last], ac.Lead)
 			}
-			arts[last] = append(arts[last], ac.Lines...)
+			arts[last] = append(arts[last], citedLines(ac, folded)...)
 			continue
 		}
 		qc.Groups = append(qc.Groups, i)
 		if ac.Lead != "" {
-			arts = append(arts, append([]string{ac.Lead}, ac.Lines...))
+			arts = append(arts, append([]string{ac.Lead}, citedLines(ac, folded)...))
 		} else {
-			arts = append(arts, slices.Clone(ac.Lines))
+			arts = append(arts, citedLines(ac, folded))
 		}
 	}
 	lines := make([]string, 0, len(arts))
@@ -314,7 +367,6 @@ func (p *Pass) checkPart(v *Verification, part cite.QuotePart) QuoteCheck {
 	}
 	qc.Expected = strings.Join(lines, "\n")
 	cand := quote.Prepare(quote.Candidate{Articles: arts})
-	qt := quote.Normalize(part.Text)
 	r := quote.AlignText(qt, cand)
 	qc.Result = r
 	switch r.Kind {
@@ -345,10 +397,66 @@ func (p *Pass) checkPart(v *Verification, part cite.QuotePart) QuoteCheck {
 	if (qc.Outcome == QuoteMismatch && !r.EndPunct || qc.Outcome == QuoteTruncated) && earlierVersion(v, &qc, cited, qt) {
 		return qc
 	}
-	if qc.Outcome == QuoteMismatch && !r.EndPunct && needsSearch(r) {
+	if qc.Outcome == QuoteMismatch && !r.EndPunct && !wholeElsewhere(v, &qc, cited, qt) && needsSearch(r) {
 		p.findSource(v, &qc, cited, qt)
 	}
 	return qc
+}
+
+// wholeElsewhere looks for an article of the cited version whose text the
+// whole quote is (verbatim, a whole 款 or 项 of it, or short of its
+// closing mark): the quote of the wrong article, however alike the two
+// read (第十八条 quoted for 第十九条 of a statute whose penalty articles
+// share their wording). Of several, the nearest to the cited one wins.
+func wholeElsewhere(v *Verification, qc *QuoteCheck, cited []ArticleCheck, qt *quote.Text) bool {
+	if len(cited) == 0 || cited[0].Article == nil || v.Version == nil || qc.Result.QuoteRange.Len() < minSegment {
+		return false
+	}
+	arts, err := v.Version.ArticleList()
+	if err != nil {
+		return false
+	}
+	num := cited[0].Article.Num
+	key := string(qt.Key[qc.Result.QuoteRange.Start:qc.Result.QuoteRange.End])
+	// Any such article holds the quote's longest run between ellipses,
+	// short of the marks at its ends, verbatim: a cheap test before
+	// aligning.
+	probe := ""
+	for _, run := range strings.FieldsFunc(key, func(r rune) bool { return r == '…' || r == '⋯' }) {
+		run = strings.TrimFunc(run, quote.IsPunct)
+		if len(run) > len(probe) {
+			probe = run
+		}
+	}
+	if utf8.RuneCountInString(probe) < minSegment {
+		return false
+	}
+	var best *Source
+	dist := func(a *statutes.Article) int { return max(a.Num-num, num-a.Num) }
+	for _, a := range arts {
+		if slices.ContainsFunc(cited, func(ac ArticleCheck) bool { return ac.Article == a }) {
+			continue
+		}
+		if best != nil && dist(a) >= dist(best.Article) {
+			continue
+		}
+		if !strings.Contains(quote.Fold(a.Text()), probe) {
+			continue
+		}
+		r := quote.AlignText(qt, quote.Prepare(quote.Candidate{Articles: [][]string{a.Lines()}}))
+		if r.Kind.Fine() || r.Kind == quote.Mismatch && r.EndPunct {
+			best = &Source{Statute: v.Statute, Version: v.Version, Article: a, Segment: r.QuoteRange, Whole: true, Text: qc.Actual, Result: r}
+		}
+	}
+	if best == nil {
+		return false
+	}
+	qc.Outcome = QuoteMisattributed
+	qc.Source = best
+	if !v.Version.Verified {
+		qc.Unverified = true
+	}
+	return true
 }
 
 // needsSearch says whether a mismatch looks like text from elsewhere rather

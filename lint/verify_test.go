@@ -27,13 +27,33 @@ effective: 2020-01-01
 text: full
 version-verified: true
 version-source: test
-articles: 3
+articles: 5
 
 第一条 为了规范甲事务，制定本法。
 第二条 违反本法规定，骗取甲基金的，由甲部门责令退回，处骗取金额二倍以上五倍以下的罚款。
 第三条 甲部门实施检查，可以采取下列措施：
   （一）进入现场检查；
   （二）询问有关人员。
+第四条 违反本法第三条规定，拒绝检查的，由甲部门责令改正，处一万元以上五万元以下的罚款。
+第五条 违反本法第一条规定，谎报情况的，由甲部门责令改正，处二万元以上十万元以下的罚款。
+`)},
+	"甲法修正案@2021-01-01.txt": {Data: []byte(`citelint-statute 1
+id: 甲法修正案
+title: 中华人民共和国甲法修正案
+short: 甲法修正案
+kind: 法律
+issuer: 全国人民代表大会常务委员会
+verified: true
+source: test
+version: 2021-01-01
+effective: 2021-01-01
+text: full
+version-verified: true
+version-source: test
+articles: 1
+
+第一条 甲法增加一条，作为第九条。内容如下：
+\第九条 甲部门应当公开检查结果。
 `)},
 	"甲法@2010-01-01.txt": {Data: []byte(`citelint-statute 1
 id: 甲法
@@ -123,6 +143,12 @@ func TestVerifyOutcomes(t *testing.T) {
 			"《甲法》第二条：违反本法规定，骗取甲基金的，由甲部门责令退回，处骗取金额一倍以上三倍以下的罚款。", QuoteOK, ""},
 		{"misattributed within the statute", in2025, "《甲法》第一条：甲部门实施检查，可以采取下列措施：（一）进入现场检查；（二）询问有关人员。", QuoteMisattributed, "第三条"},
 		{"misattributed to another statute", in2025, "《甲法》第一条：乙机构应当建立健全内部管理制度，定期向社会公开有关信息并接受监督。", QuoteMisattributed, "第一条"},
+		{"one 项 with its lead-in", in2025, "《甲法》第三条第（一）项：甲部门实施检查，可以采取下列措施：（一）进入现场检查；", QuoteOK, ""},
+		{"one 项 without its label", in2025, "《甲法》第三条第（二）项：询问有关人员。", QuoteOK, ""},
+		{"two 项 under their lead-in written once", in2025, "《甲法》第三条第（一）项、第（二）项：甲部门实施检查，可以采取下列措施：（一）进入现场检查；（二）询问有关人员。", QuoteOK, ""},
+		{"one 项 with a wrong word", in2025, "《甲法》第三条第（二）项：（二）询问相关人员。", QuoteMismatch, ""},
+		{"the neighbouring article, worded alike", in2025, "《甲法》第四条：违反本法第一条规定，谎报情况的，由甲部门责令改正，处二万元以上十万元以下的罚款。", QuoteMisattributed, "第五条"},
+		{"labels inside the cited text", in2025, "《甲法修正案》第一条：甲法增加一条，作为第九条。内容如下：\n第九条 甲部门应当公开检查结果。", QuoteOK, ""},
 		{"text not bundled", in2025, "《丙办法》第五条：丙机构应当如何如何。", QuoteUnverifiable, ""},
 		{"article does not exist", in2025, "《甲法》第九条：什么都行。", QuoteNotChecked, ""},
 	}

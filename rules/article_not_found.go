@@ -54,7 +54,7 @@ func runArticleNotFound(p *lint.Pass) error {
 		}
 		// Labels inside a quote (第五条　…) name articles too.
 		if v.Citation.Quote != nil {
-			for _, part := range v.Citation.Quote.Parts {
+			for _, part := range v.Parts {
 				if part.Article == nil {
 					continue
 				}

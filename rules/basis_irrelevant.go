@@ -14,7 +14,8 @@ var basisIrrelevantRule = &lint.Rule{
 	ID:    "basis-irrelevant",
 	Title: "依据与职权无关",
 	Doc: "职权依据所引条文与职权名称毫无共同的实质用语（例如为“价格监督检查”引用了药品标识的条文），可能引错了条文。" +
-		"这是启发式判断：只有职权名称中至少有两个实质词、且所引各条（连同引文）一个也不含时才报告，并列出比较的词。",
+		"这是启发式判断：只有职权名称中至少有两个实质词、且依据栏所引各条（连同引文）一个也不含时才报告；" +
+		"依据栏另有相关条文时，旁引的通用法律（如《行政处罚法》）不报告。",
 	Wrong:    "职权名称：对医疗救助资金使用情况进行监督检查；职权依据：《中华人民共和国价格法》第三十四条",
 	Right:    "职权名称：对医疗救助资金使用情况进行监督检查；职权依据：《社会救助暂行办法》第五十七条",
 	Severity: lint.Warning,
@@ -61,20 +62,23 @@ func runBasisIrrelevant(p *lint.Pass) error {
 	if len(words) < 2 {
 		return nil
 	}
+	// A basis that cites several statutes often adds a general law beside
+	// the one the power rests on (《行政处罚法》第二十八条 for a penalty):
+	// that citation is no mistake. Only a basis none of whose checkable
+	// citations shares a word with the power is reported.
+	var unrelated []*lint.Verification
 	for _, v := range p.Verifications(basis) {
+		// A citation that cannot be read (unknown, not bundled, no
+		// article, an article not found) may be the one that fits.
 		if v.Statute == nil || !v.TextBundled || len(v.Articles) == 0 {
-			continue
+			return nil
 		}
 		var texts []string
 		for _, ac := range v.Articles {
 			if ac.Err != nil {
-				texts = nil
-				break
+				return nil
 			}
 			texts = append(texts, strings.Join(ac.Lines, ""))
-		}
-		if len(texts) == 0 {
-			continue
 		}
 		if v.Citation.Quote != nil {
 			texts = append(texts, v.Citation.Quote.Text)
@@ -89,8 +93,11 @@ func runBasisIrrelevant(p *lint.Pass) error {
 			}
 		}
 		if shared {
-			continue
+			return nil
 		}
+		unrelated = append(unrelated, v)
+	}
+	for _, v := range unrelated {
 		p.Report(lint.Finding{Field: basis, Start: v.Citation.Span.Start, End: v.Citation.Span.End,
 			Citation: citationOf(v, v.Citation.Articles),
 			Message: fmt.Sprintf("所引%s%s与职权名称“%s”没有一个共同的实质用语，请核对是否引错了条文。",

@@ -1,5 +1,10 @@
 package quote
 
+import (
+	"slices"
+	"unicode"
+)
+
 // Kind classifies a quote against its candidate text.
 type Kind int
 
@@ -227,13 +232,32 @@ func fragmentsInOrder(a, key []rune, marks []int) (bool, Range) {
 	prev := 0
 	region := Range{-1, 0}
 	cuts := append(append([]int{}, marks...), len(key))
-	for _, m := range cuts {
+	for x, m := range cuts {
 		frag := key[prev:m]
+		afterMark := x > 0 || slices.Contains(marks, 0)
+		beforeMark := x < len(marks)
 		prev = m
 		if len(frag) == 0 {
 			continue
 		}
 		i := indexRunes(a[from:], frag)
+		if i < 0 {
+			// Punctuation next to an ellipsis belongs to the text left
+			// out as much as to the fragment (……：（三）…, the colon
+			// closing an elided lead-in): the fragment without it counts.
+			lo, hi := 0, len(frag)
+			for afterMark && lo < hi && IsPunct(frag[lo]) && !isOpening(frag[lo]) {
+				lo++
+			}
+			for beforeMark && hi > lo && IsPunct(frag[hi-1]) {
+				hi--
+			}
+			if hi-lo < len(frag) && hi > lo {
+				if j := indexRunes(a[from:], frag[lo:hi]); j >= 0 {
+					frag, i = frag[lo:hi], j
+				}
+			}
+		}
 		if i < 0 {
 			return false, Range{}
 		}
@@ -248,6 +272,10 @@ func fragmentsInOrder(a, key []rune, marks []int) (bool, Range) {
 	}
 	return true, region
 }
+
+// isOpening says whether r opens a bracket or quotation ('（' of an item
+// label): it belongs to the text after it.
+func isOpening(r rune) bool { return unicode.Is(unicode.Ps, r) || unicode.Is(unicode.Pi, r) }
 
 // indexRunes is strings.Index over runes.
 func indexRunes(s, sub []rune) int {

@@ -55,14 +55,18 @@ func classify(res *Result, c *Prepared, key []rune, pos []int, marks []int, bs [
 	}
 	// The changes between blocks, with sentinels at both ends.
 	var chs []change
-	pi, pj := 0, 0
+	isMark := func(j int) bool { return slices.Contains(marks, j) }
+	pi, pj, pn := 0, 0, 0
 	for _, b := range append(slices.Clone(bs), block{len(a), len(key), 0}) {
 		if b.i > pi || b.j > pj {
-			chs = append(chs, change{a: Range{pi, b.i}, b: Range{pj, b.j}})
+			ch := change{a: Range{pi, b.i}, b: Range{pj, b.j}}
+			if ch.b.Len() == 0 && !isMark(ch.b.Start) {
+				ch = clauseAligned(a, ch, pn, b.n)
+			}
+			chs = append(chs, ch)
 		}
-		pi, pj = b.i+b.n, b.j+b.n
+		pi, pj, pn = b.i+b.n, b.j+b.n, b.n
 	}
-	isMark := func(j int) bool { return slices.Contains(marks, j) }
 	var rest []change
 	for _, ch := range chs {
 		if ch.b.Len() == 0 && isMark(ch.b.Start) {
@@ -296,6 +300,40 @@ func classify(res *Result, c *Prepared, key []rune, pos []int, marks []int, bs [
 	}
 	slices.SortStableFunc(res.Extra, func(x, y Range) int { return y.Len() - x.Len() })
 	finish()
+}
+
+// clauseAligned places a left-out stretch of the statute where a reader
+// sees it: a deletion between equal runes can slide (…的，对用人单位……罚款，
+// 对其… loses either '对用人单位……罚款，' or '用人单位……罚款，对'), so among
+// the places the blocks around it allow (before, after: their lengths),
+// take the one starting a clause and, next, ending with its mark.
+func clauseAligned(a []rune, ch change, before, after int) change {
+	s, e := ch.a.Start, ch.a.End
+	score := func(s, e int) int {
+		n := 0
+		if s == 0 || IsPunct(a[s-1]) {
+			n += 2
+		}
+		if IsPunct(a[e-1]) {
+			n++
+		}
+		return n
+	}
+	best, bestScore, shift := 0, score(s, e), 0
+	for k := 1; k <= before && s-k >= 0 && a[s-k] == a[e-k]; k++ {
+		if sc := score(s-k, e-k); sc > bestScore {
+			best, bestScore = -k, sc
+		}
+	}
+	for k := 1; k <= after && e+k-1 < len(a) && a[s+k-1] == a[e+k-1]; k++ {
+		if sc := score(s+k, e+k); sc > bestScore {
+			best, bestScore = k, sc
+		}
+	}
+	shift = best
+	ch.a = Range{s + shift, e + shift}
+	ch.b = Range{ch.b.Start + shift, ch.b.End + shift}
+	return ch
 }
 
 // keyText is the stripped quote as a Text (ellipses removed), for diffs.
