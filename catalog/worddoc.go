@@ -110,8 +110,23 @@ func legacyNotOLE(data []byte, ext string) error {
 }
 
 // readWordDoc reads the tables of a Word 97-2003 document.
-func readWordDoc(data []byte, name string, syn *Synonyms) (*Catalog, error) {
-	d, err := openWordDoc(data, name)
+func readWordDoc(data []byte, name string, syn *Synonyms) (c *Catalog, err error) {
+	// mscfb reads hostile input too: a panic in it is a broken file.
+	defer func() {
+		if r := recover(); r != nil {
+			c, err = nil, docErr("damaged compound (OLE) file (%v)", r)
+		}
+	}()
+	streams, err := oleStreams(data)
+	if err != nil {
+		return nil, err
+	}
+	return readWordStreams(streams, name, syn)
+}
+
+// readWordStreams reads a Word document from the streams of its container.
+func readWordStreams(streams map[string][]byte, name string, syn *Synonyms) (*Catalog, error) {
+	d, err := openWordDoc(streams, name)
 	if err != nil {
 		return nil, err
 	}
@@ -133,12 +148,14 @@ func readWordDoc(data []byte, name string, syn *Synonyms) (*Catalog, error) {
 // paragraph's properties.
 type wordDoc struct {
 	name   string
-	wd     []byte      // the WordDocument stream
-	data   []byte      // the Data stream (PAPX too large for their page)
-	text   []uint16    // the main text, one UTF-16 code unit per CP
-	pieces []wordPiece // ordered by CP
-	prcs   [][]byte    // the grpprls a Prm1 points to
-	runs   []papxRun   // ordered by fcStart
+	wd     []byte             // the WordDocument stream
+	data   []byte             // the Data stream (PAPX too large for their page)
+	huge   map[uint32]overlay // huge PAPX read, by offset in data
+	prms   map[int]overlay    // what each of prcs a piece uses sets, read once
+	text   []uint16           // the main text, one UTF-16 code unit per CP
+	pieces []wordPiece        // ordered by CP
+	prcs   [][]byte           // the grpprls a Prm1 points to
+	runs   []papxRun          // ordered by fcStart
 }
 
 // wordPiece is one piece of the piece table: CPs [cpStart, cpEnd) are at
@@ -168,19 +185,8 @@ type paraProps struct {
 	vertMerges          map[int]byte // sprmTVertMerge: cell → vertMerge value
 }
 
-// openWordDoc opens the container, checks the FIB and reads the text and
-// paragraph properties.
-func openWordDoc(data []byte, name string) (d *wordDoc, err error) {
-	// mscfb reads hostile input too: a panic in it is a broken file.
-	defer func() {
-		if r := recover(); r != nil {
-			d, err = nil, docErr("damaged compound (OLE) file (%v)", r)
-		}
-	}()
-	streams, err := oleStreams(data)
-	if err != nil {
-		return nil, err
-	}
+// openWordDoc checks the FIB and reads the text and paragraph properties.
+func openWordDoc(streams map[string][]byte, name string) (*wordDoc, error) {
 	wd, ok := streams["WordDocument"]
 	if !ok {
 		return nil, notWordDoc(streams, strings.ToLower(filepath.Ext(name)))
@@ -231,7 +237,7 @@ func openWordDoc(data []byte, name string) (d *wordDoc, err error) {
 	if ccpText > maxDocChars {
 		return nil, docErr("the document's text is longer than %d characters", maxDocChars)
 	}
-	d = &wordDoc{name: name, wd: wd, data: streams["Data"]}
+	d := &wordDoc{name: name, wd: wd, data: streams["Data"]}
 	clx, err := slice(tbl, fcClx, lcbClx, tblName, "piece table (CLX)")
 	if err != nil {
 		return nil, err
@@ -275,7 +281,7 @@ func oleStreams(data []byte) (map[string][]byte, error) {
 		}
 		// A stream cannot be larger than the file holding it.
 		total += f.Size
-		if f.Size > int64(len(data)) || total > 2*int64(len(data)) {
+		if total > int64(len(data)) {
 			return nil, docErr("damaged compound (OLE) file: stream %s claims %d bytes in a %d-byte file", f.Name, f.Size, len(data))
 		}
 		buf := make([]byte, f.Size)
@@ -339,6 +345,9 @@ func (d *wordDoc) readPieces(clx []byte) error {
 			if cb < 0 || pos+3+cb > len(clx) {
 				return bad("Prc at %d of %d bytes runs past the end", pos, cb)
 			}
+			if len(d.prcs) >= maxDocPieces {
+				return bad("more than %d property sets (Prc)", maxDocPieces)
+			}
 			d.prcs = append(d.prcs, clx[pos+3:pos+3+cb])
 			pos += 3 + cb
 			continue
@@ -361,7 +370,7 @@ func (d *wordDoc) readPieces(clx []byte) error {
 		d.pieces = make([]wordPiece, n)
 		for i := range d.pieces {
 			cpS, cpE := le32(plc, 4*i), le32(plc, 4*i+4)
-			if cpE <= cpS || (i == 0 && cpS != 0) {
+			if cpE <= cpS || (i == 0 && cpS != 0) || (i > 0 && cpS != d.pieces[i-1].cpEnd) {
 				return bad("piece %d covers characters %d to %d", i+1, cpS, cpE)
 			}
 			pcd := plc[4*(n+1)+8*i:]
@@ -464,7 +473,7 @@ func (d *wordDoc) readFkp(page []byte) error {
 				return fmt.Errorf("PAPX of %d bytes at %d", size, b)
 			}
 			// The first two bytes are the style (istd); the sprms follow.
-			run.props = d.parseSprms(page[start+2 : start+size])
+			run.props = d.parseSprms(page[start+2:start+size], true).p
 		}
 		d.runs = append(d.runs, run)
 	}
@@ -520,18 +529,64 @@ func sprmSize(sprm uint16, g []byte, i int) int {
 	return n
 }
 
-// parseSprms reads the paragraph and table sprms the reader uses; the rest
-// are skipped. A grpprl cut short ends where it is cut.
-func (d *wordDoc) parseSprms(g []byte) paraProps {
-	var p paraProps
-	d.applySprms(&p, g, true)
-	return p
+// Which properties a grpprl sets (an overlay applies only those).
+const (
+	setInTable = 1 << iota
+	setTtp
+	setInnerCell
+	setInnerTtp
+	setItap // sprmPItap: itap is absolute
+	setDtap // sprmPDtap only: itap is a change
+	setTDef
+	setVertMerge
+)
+
+// overlay is what a grpprl sets: the properties and which of them.
+type overlay struct {
+	p   paraProps
+	set uint16
 }
 
-// applySprms applies the sprms of g to p; huge says whether a
-// sprmPHugePapx may be followed (once: the grpprl it points to cannot point
-// to another).
-func (d *wordDoc) applySprms(p *paraProps, g []byte, huge bool) {
+// apply sets on p what o sets. Maps are copied, never shared.
+func (o *overlay) apply(p *paraProps) {
+	if o.set&setInTable != 0 {
+		p.inTable = o.p.inTable
+	}
+	if o.set&setTtp != 0 {
+		p.ttp = o.p.ttp
+	}
+	if o.set&setInnerCell != 0 {
+		p.innerCell = o.p.innerCell
+	}
+	if o.set&setInnerTtp != 0 {
+		p.innerTtp = o.p.innerTtp
+	}
+	switch {
+	case o.set&setItap != 0:
+		p.itap, p.hasItap = o.p.itap, true
+	case o.set&setDtap != 0:
+		p.itap, p.hasItap = p.itap+o.p.itap, true
+	}
+	if o.set&setTDef != 0 {
+		p.bounds, p.cellFlags = o.p.bounds, o.p.cellFlags
+	}
+	if o.set&setVertMerge != 0 {
+		m := make(map[int]byte, len(p.vertMerges)+len(o.p.vertMerges))
+		for k, v := range p.vertMerges {
+			m[k] = v
+		}
+		for k, v := range o.p.vertMerges {
+			m[k] = v
+		}
+		p.vertMerges = m
+	}
+}
+
+// parseSprms reads the paragraph and table sprms the reader uses; the rest
+// are skipped. A grpprl cut short ends where it is cut.
+func (d *wordDoc) parseSprms(g []byte, huge bool) overlay {
+	var o overlay
+	p := &o.p
 	for i := 0; i+2 <= len(g); {
 		sprm := le16(g, i)
 		n := sprmSize(sprm, g, i+2)
@@ -539,42 +594,65 @@ func (d *wordDoc) applySprms(p *paraProps, g []byte, huge bool) {
 			break
 		}
 		op := g[i+2 : i+2+n]
+		i += 2 + n
 		switch sprm {
 		case sprmPFInTable:
 			p.inTable = op[0] != 0
+			o.set |= setInTable
 		case sprmPFTtp:
 			p.ttp = op[0] != 0
+			o.set |= setTtp
 		case sprmPFInnerTableCell:
 			p.innerCell = op[0] != 0
+			o.set |= setInnerCell
 		case sprmPFInnerTtp:
 			p.innerTtp = op[0] != 0
+			o.set |= setInnerTtp
 		case sprmPItap:
 			p.itap, p.hasItap = int32(le32(op, 0)), true
-		case sprmPHugePapx:
-			// The properties are in the Data stream: a PrcData (cbGrpprl,
-			// grpprl) at the operand's offset. They are not followed
-			// further (a huge PAPX does not point to another).
-			off := int64(le32(op, 0))
-			if huge && off+2 <= int64(len(d.data)) {
-				if end := off + 2 + int64(le16(d.data, int(off))); end <= int64(len(d.data)) {
-					d.applySprms(p, d.data[off+2:end], false)
-				}
-			}
+			o.set = o.set&^setDtap | setItap
 		case sprmPDtap:
 			p.itap += int32(le32(op, 0))
 			p.hasItap = true
+			if o.set&setItap == 0 {
+				o.set |= setDtap
+			}
 		case sprmTDefTable:
 			p.bounds, p.cellFlags = parseTDefTable(op[2:])
+			o.set |= setTDef
 		case sprmTVertMerge:
 			if len(op) >= 3 {
 				if p.vertMerges == nil {
 					p.vertMerges = map[int]byte{}
 				}
 				p.vertMerges[int(op[1])] = op[2]
+				o.set |= setVertMerge
 			}
+		case sprmPHugePapx:
+			// The properties are in the Data stream: a PrcData (cbGrpprl,
+			// grpprl) at the operand's offset. A huge PAPX is not followed
+			// from another, and each is read once.
+			if !huge {
+				continue
+			}
+			off := le32(op, 0)
+			h, ok := d.huge[off]
+			if !ok {
+				if uint64(off)+2 <= uint64(len(d.data)) {
+					if end := uint64(off) + 2 + uint64(le16(d.data, int(off))); end <= uint64(len(d.data)) {
+						h = d.parseSprms(d.data[off+2:end], false)
+					}
+				}
+				if d.huge == nil {
+					d.huge = map[uint32]overlay{}
+				}
+				d.huge[off] = h
+			}
+			h.apply(p)
+			o.set |= h.set
 		}
-		i += 2 + n
 	}
+	return o
 }
 
 // parseTDefTable reads a TDefTableOperand (after its cb): the cell
@@ -629,7 +707,15 @@ func (d *wordDoc) propsAt(cp uint32) paraProps {
 	}
 	if piece.prm&1 != 0 {
 		if k := int(piece.prm >> 1); k < len(d.prcs) {
-			d.applySprms(&p, d.prcs[k], true)
+			o, ok := d.prms[k]
+			if !ok {
+				o = d.parseSprms(d.prcs[k], true)
+				if d.prms == nil {
+					d.prms = map[int]overlay{}
+				}
+				d.prms[k] = o
+			}
+			o.apply(&p)
 		}
 		return p
 	}
@@ -660,22 +746,30 @@ func (d *wordDoc) tables() ([]gridTable, error) {
 		rows   []docRow // the rows of the table being read
 		inTbl  bool     // a table is being read
 		cells  []string // the cells of the row being read
-		cell   []string // the paragraphs of the cell being read
+		cell   docCell  // the cell being read
 		para   []rune   // the paragraph being read
 		fields []bool   // per open field: true once its result began
+		hidden int      // open fields whose result has not begun
 		chars  int      // characters kept
 	)
+	endCell := func(text string) {
+		cell.add(text)
+		if len(cells) < maxGridCols {
+			cells = append(cells, cell.b.String())
+		}
+		cell = docCell{}
+	}
 	endRow := func(props paraProps) {
 		rows = append(rows, docRow{cells: cells, props: props})
-		cells, cell = nil, nil
+		cells, cell = nil, docCell{}
 	}
 	endTable := func() {
 		if !inTbl {
 			return
 		}
-		if len(cell) > 0 {
+		if cell.paras > 0 {
 			// A row never closed (a damaged or cut file): keep what it has.
-			cells = append(cells, strings.Join(cell, "\n"))
+			endCell("")
 		}
 		if len(cells) > 0 {
 			endRow(paraProps{})
@@ -691,19 +785,25 @@ func (d *wordDoc) tables() ([]gridTable, error) {
 				return nil, docErr("damaged Word document: fields nested deeper than %d", maxDocFields)
 			}
 			fields = append(fields, false)
+			hidden++
 			continue
 		case chFieldSep:
-			if n := len(fields); n > 0 {
+			if n := len(fields); n > 0 && !fields[n-1] {
 				fields[n-1] = true
+				hidden--
 			}
 			continue
 		case chFieldEnd:
 			if n := len(fields); n > 0 {
+				if !fields[n-1] {
+					hidden--
+				}
 				fields = fields[:n-1]
 			}
 			continue
 		}
-		if ch != chParaEnd && ch != chCellMark && !visible(fields) {
+		// Text is shown when every open field is in its result.
+		if ch != chParaEnd && ch != chCellMark && hidden > 0 {
 			continue // a field's instructions
 		}
 		switch ch {
@@ -774,22 +874,21 @@ func (d *wordDoc) tables() ([]gridTable, error) {
 			// A nested table: its cells become paragraphs of the outer
 			// cell, as in .docx; its rows' end marks hold nothing.
 			if !p.innerTtp {
-				cell = append(cell, text)
+				cell.add(text)
 			}
 		case ch == chCellMark && p.ttp:
 			// The row's end: its own paragraph holds no text.
-			if len(cell) > 0 || text != "" {
-				cells = append(cells, strings.Join(append(cell, text), "\n"))
+			if cell.paras > 0 || text != "" {
+				endCell(text)
 			}
 			endRow(p)
 			if len(rows) > maxSheetRows {
 				return nil, inputErr(Loc{Sheet: fmt.Sprintf("表%d", len(tables)+1)}, "more than %d rows", maxSheetRows)
 			}
 		case ch == chCellMark:
-			cells = append(cells, strings.Join(append(cell, text), "\n"))
-			cell = nil
+			endCell(text)
 		default:
-			cell = append(cell, text)
+			cell.add(text)
 		}
 	}
 	endTable()
@@ -801,15 +900,19 @@ func (d *wordDoc) tables() ([]gridTable, error) {
 
 const utf8RuneError = '\uFFFD'
 
-// visible reports whether text at the current field depth is shown: in no
-// field, or in the result of every open field.
-func visible(fields []bool) bool {
-	for _, inResult := range fields {
-		if !inResult {
-			return false
-		}
+// docCell is a cell being read: its paragraphs joined with "\n", as the
+// .docx reader joins them.
+type docCell struct {
+	b     strings.Builder
+	paras int
+}
+
+func (c *docCell) add(text string) {
+	if c.paras > 0 {
+		c.b.WriteByte('\n')
 	}
-	return true
+	c.b.WriteString(text)
+	c.paras++
 }
 
 // TC80 flags (tcgrf) of a cell in sprmTDefTable.

@@ -3,7 +3,9 @@ package catalog
 import (
 	"bytes"
 	"encoding/binary"
+	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -151,6 +153,8 @@ type docOpts struct {
 	flags      uint16
 	nFib       uint16
 	hugeOver   int // PAPX with more sprm bytes than this go to the Data stream (0: 200)
+	// patch, when set, changes the streams before they are written.
+	patch func(wd, tbl []byte)
 }
 
 // Sprm encoders.
@@ -411,7 +415,11 @@ func makeDoc(t testing.TB, paras []wpara, o docOpts) []byte {
 	pair(13, papxAt, papxLen)
 	pair(33, clxAt, clxLen)
 
-	streams := map[string][]byte{"WordDocument": pad4k(wd), "1Table": pad4k(tbl)}
+	wd, tbl = pad4k(wd), pad4k(tbl)
+	if o.patch != nil {
+		o.patch(wd, tbl)
+	}
+	streams := map[string][]byte{"WordDocument": wd, "1Table": tbl}
 	names := []string{"WordDocument", "1Table"}
 	if dataStream != nil {
 		streams["Data"] = pad4k(dataStream)
@@ -629,6 +637,185 @@ func TestReadDocStructures(t *testing.T) {
 				t.Fatal(err)
 			}
 			sameEntries(t, got, want)
+		})
+	}
+}
+
+// simpleDoc is a small catalog: a title, a header and two rows.
+func simpleDoc() []wpara {
+	ps := []wpara{{text: "某局权力清单", mark: chParaEnd}}
+	ps = append(ps, docTable([][]string{
+		{"序号", "权力名称", "权力依据", "备注"},
+		{"1", "对甲的处罚", "《甲法》第一条", ""},
+		{"2", "对乙的检查", "", ""},
+	})...)
+	return append(ps, wpara{mark: chParaEnd})
+}
+
+// TestReadDocEmptyCells: a row whose last cells are empty ends
+// "…\x07\x07\x07": the second 0x07 is not the row's end, the TTP mark is.
+func TestReadDocEmptyCells(t *testing.T) {
+	c, err := readDocBytes(t, makeDoc(t, simpleDoc(), docOpts{}), "e.doc")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Title != "某局权力清单" || len(c.Entries) != 2 {
+		t.Fatalf("title %q, %d entries", c.Title, len(c.Entries))
+	}
+	for i, e := range c.Entries {
+		if len(e.Fields) != 4 || e.Short {
+			t.Errorf("entry %d: %d fields, short %v: %+v", i+1, len(e.Fields), e.Short, e.Fields)
+		}
+	}
+	if f := c.Entries[1].Field(KeyName); f == nil || f.Text != "对乙的检查" || f.Loc.Sheet != "表1" || f.Loc.Row != 3 || f.Loc.Col != 2 {
+		t.Errorf("entry 2 name: %+v", f)
+	}
+}
+
+// TestReadDocText: fields keep their result and drop their instructions
+// (nested too), objects and optional hyphens go, line and page breaks in
+// cells are line breaks, characters outside the BMP survive.
+func TestReadDocText(t *testing.T) {
+	ps := []wpara{
+		{text: "\x13 TITLE \x14某局权力清单\x15\x01", mark: chParaEnd},
+	}
+	ps = append(ps, docTable([][]string{
+		{"序号", "权力名称", "权力依据"},
+		{"1", "对\x13 IF \x13 PAGE \x14 1\x15 = 1 \x14甲\x15的处罚\x13 TOC \\o \x15\x08", "\x13 HYPERLINK \"http://x\" \x14《甲法》\x15第一条\v第二款\f续"},
+		{"2", "非\x1e断\x1f字\t𠀀", "《乙法》第二条\r第三条"},
+	})...)
+	ps = append(ps, wpara{mark: chParaEnd})
+	c, err := readDocBytes(t, makeDoc(t, ps, docOpts{}), "f.doc")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Title != "某局权力清单" {
+		t.Errorf("title %q", c.Title)
+	}
+	want := [][2]string{
+		{"对甲的处罚", "《甲法》第一条\n第二款\n续"},
+		{"非-断字\t𠀀", "《乙法》第二条\n第三条"},
+	}
+	if len(c.Entries) != len(want) {
+		t.Fatalf("%d entries", len(c.Entries))
+	}
+	for i, w := range want {
+		e := c.Entries[i]
+		if e.Text(KeyName) != w[0] || e.Text(KeyBasis) != w[1] {
+			t.Errorf("entry %d: %q %q, want %q %q", i+1, e.Text(KeyName), e.Text(KeyBasis), w[0], w[1])
+		}
+	}
+}
+
+func TestReadDocWps(t *testing.T) {
+	c, err := readDocBytes(t, makeDoc(t, simpleDoc(), docOpts{}), "wps-saved.wps")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Format != FormatDoc || len(c.Entries) != 2 {
+		t.Errorf("format %q, %d entries", c.Format, len(c.Entries))
+	}
+}
+
+// TestReadDocRefused: what the reader cannot read is refused with a way to
+// convert it.
+func TestReadDocRefused(t *testing.T) {
+	big := func(b []byte) []byte { return pad4k(b) }
+	hostile, err := os.ReadFile(filepath.Join("..", "testdata", "hostile", "ole-named.docx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	docx := []string{"另存为 .docx", "soffice --headless --convert-to docx"}
+	for _, tc := range []struct {
+		name string
+		file string
+		data []byte
+		want []string
+	}{
+		{"encrypted", "a.doc", makeDoc(t, simpleDoc(), docOpts{flags: fibEncrypted}), append([]string{"encrypted"}, docx...)},
+		{"obfuscated", "a.doc", makeDoc(t, simpleDoc(), docOpts{flags: fibObfuscated}), append([]string{"encrypted"}, docx...)},
+		{"Word 95", "a.doc", makeDoc(t, simpleDoc(), docOpts{nFib: 0x65}), append([]string{"Word 6.0/95"}, docx...)},
+		{"workbook named .doc", "a.doc", makeCFB(t, []string{"Workbook"}, map[string][]byte{"Workbook": big(nil)}),
+			[]string{"另存为 .xlsx", "soffice --headless --convert-to xlsx"}},
+		{".et", "a.et", makeCFB(t, []string{"Workbook"}, map[string][]byte{"Workbook": big(nil)}),
+			[]string{"另存为 .xlsx", "soffice --headless --convert-to xlsx"}},
+		{"other .wps", "a.wps", makeCFB(t, []string{"WPS"}, map[string][]byte{"WPS": big(nil)}), append([]string{".wps"}, docx...)},
+		{"no Word stream", "a.doc", makeCFB(t, []string{"Contents"}, map[string][]byte{"Contents": big(nil)}), append([]string{"without a Word document"}, docx...)},
+		{"encrypted docx", "a.docx", makeCFB(t, []string{"EncryptedPackage"}, map[string][]byte{"EncryptedPackage": big(nil)}), append([]string{"encrypted"}, docx...)},
+		{"no table", "a.doc", makeDoc(t, []wpara{{text: "只有正文", mark: chParaEnd}}, docOpts{}), []string{"no table"}},
+		{"web page", "a.doc", []byte("<html><body><table><tr><td>序号</td></tr></table></body></html>"), append([]string{"web page"}, docx...)},
+		{"MHT", "a.doc", []byte("MIME-Version: 1.0\r\nContent-Type: multipart/related\r\n"), append([]string{"web page"}, docx...)},
+		{"Word XML", "a.doc", []byte("<?xml version=\"1.0\"?><w:wordDocument/>"), append([]string{"Word XML"}, docx...)},
+		{"zeroed OLE header", "a.docx", hostile, append([]string{"damaged compound"}, docx...)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := readDocBytes(t, tc.data, tc.file)
+			if err == nil {
+				t.Fatal("no error")
+			}
+			if !errors.Is(err, ErrInput) || !strings.Contains(err.Error(), tc.file) {
+				t.Errorf("%v: want ErrInput naming the file", err)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("%v: want %q in it", err, w)
+				}
+			}
+		})
+	}
+}
+
+// TestReadDocDamaged: structures pointing outside their streams, counts
+// out of range and cut files are input errors, never panics.
+func TestReadDocDamaged(t *testing.T) {
+	le := binary.LittleEndian
+	fib := func(off int, v uint32) func(wd, tbl []byte) {
+		return func(wd, tbl []byte) { le.PutUint32(wd[off:], v) }
+	}
+	const fcClx, lcbClx, fcPapx, lcbPapx, ccpText = 154 + 8*33, 154 + 8*33 + 4, 154 + 8*13, 154 + 8*13 + 4, 64 + 12
+	fixture, err := os.ReadFile(filepath.Join("..", "testdata", "fixtures", "zhuzhou.doc"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := map[string][]byte{
+		"cut at 60%":      fixture[:len(fixture)*6/10],
+		"cut at 600":      fixture[:600],
+		"header only":     fixture[:512],
+		"CLX outside":     makeDoc(t, simpleDoc(), docOpts{patch: fib(fcClx, 1<<30)}),
+		"CLX huge":        makeDoc(t, simpleDoc(), docOpts{patch: fib(lcbClx, 0xFFFFFFFF)}),
+		"no CLX":          makeDoc(t, simpleDoc(), docOpts{patch: fib(lcbClx, 0)}),
+		"PAPX outside":    makeDoc(t, simpleDoc(), docOpts{patch: fib(fcPapx, 0xFFFFFFF0)}),
+		"PAPX odd size":   makeDoc(t, simpleDoc(), docOpts{patch: fib(lcbPapx, 7)}),
+		"text too long":   makeDoc(t, simpleDoc(), docOpts{patch: fib(ccpText, 0xFFFFFFFF)}),
+		"text past piece": makeDoc(t, simpleDoc(), docOpts{patch: fib(ccpText, 1000)}),
+		"FIB cut":         makeDoc(t, simpleDoc(), docOpts{patch: func(wd, tbl []byte) { le.PutUint16(wd[32:], 0xFFFF) }}),
+		"not a FIB":       makeDoc(t, simpleDoc(), docOpts{patch: func(wd, tbl []byte) { le.PutUint16(wd[0:], 0x1234) }}),
+		"piece outside": makeDoc(t, simpleDoc(), docOpts{patch: func(wd, tbl []byte) {
+			le.PutUint32(tbl[1+4+4*2+2:], 0x3FFFFFF0) // the first piece's fc
+		}}),
+		"pieces backwards": makeDoc(t, simpleDoc(), docOpts{pieceChars: 5, patch: func(wd, tbl []byte) {
+			le.PutUint32(tbl[1+4+8:], 1) // the third piece starts before the second
+		}}),
+		"unknown CLX entry": makeDoc(t, simpleDoc(), docOpts{patch: func(wd, tbl []byte) { tbl[0] = 0x07 }}),
+		"FKP page outside": makeDoc(t, simpleDoc(), docOpts{patch: func(wd, tbl []byte) {
+			off := le.Uint32(wd[fcPapx:])
+			le.PutUint32(tbl[off+8:], 0x3FFFFF)
+		}}),
+		"FKP run count": makeDoc(t, simpleDoc(), docOpts{patch: func(wd, tbl []byte) {
+			off := le.Uint32(wd[fcPapx:])
+			pn := le.Uint32(tbl[off+8:])
+			wd[pn*fkpSize+fkpSize-1] = 0xFF
+		}}),
+	}
+	for name, data := range cases {
+		t.Run(name, func(t *testing.T) {
+			_, err := readDocBytes(t, data, "d.doc")
+			if err == nil {
+				t.Fatal("no error")
+			}
+			if !errors.Is(err, ErrInput) || !strings.Contains(err.Error(), "d.doc") || !strings.Contains(err.Error(), "另存为 .docx") {
+				t.Errorf("%v: want ErrInput naming the file, with the way to convert it", err)
+			}
 		})
 	}
 }
