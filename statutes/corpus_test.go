@@ -476,11 +476,15 @@ func BenchmarkResolveShow(b *testing.B) {
 	}
 }
 
+// appendixTitleRe is an appendix's title line (附件：…, 附表一, 附录).
+var appendixTitleRe = regexp.MustCompile(`^(?:(?:附件|附表|附录|附图)[一二三四五六七八九十0-9０-９]*(?:[：:　 ]|$)|附[：:]|附$)`)
+
 // TestArticleNumbering checks every version with full text: articles come
 // in order, no number between the first and the last is missing (an
 // article the import lost or merged into another), and no article holds
 // the label of the one after it behind a sentence end (a run-on line the
-// import did not split).
+// import did not split) or an appendix (the last article running on into
+// the appendices).
 func TestArticleNumbering(t *testing.T) {
 	c := defaultCorpus(t)
 	if err := c.LoadAllText(); err != nil {
@@ -492,6 +496,13 @@ func TestArticleNumbering(t *testing.T) {
 				continue
 			}
 			arts, _ := v.ArticleList()
+			for _, a := range arts {
+				for _, l := range a.Lines() {
+					if appendixTitleRe.MatchString(l) {
+						t.Errorf("%s %s %s holds an appendix: %q", s.ID, v.Label, a.Label, l)
+					}
+				}
+			}
 			for i := 1; i < len(arts); i++ {
 				a, b := arts[i-1], arts[i]
 				switch {

@@ -33,6 +33,9 @@ var (
 	collapsedBreakRe = regexp.MustCompile(`[。；：”’」』][ \t　]+`)
 	// slipLabelRe is an article label with a transcription slip: 笫 for
 	// 第 (笫五十四条), or a space inside the label (第一百二十八 条侦查…).
+	// appendixRe is the title line of an appendix (附件一：…, 附表, 附录,
+	// 附图, 附：): after the last article, it ends that article.
+	appendixRe = regexp.MustCompile(`^(?:(?:附件|附表|附录|附图)[一二三四五六七八九十0-9０-９]*(?:[：:　 ]|$)|附[：:]|附$)`)
 	slipLabelRe = regexp.MustCompile(`^([第笫])(` + numerals + `)([ 　]*)条(之[一二三四五六七八九十]+)?[ 　]*(\S.*)$`)
 )
 
@@ -49,21 +52,33 @@ type bodyState struct {
 }
 
 // parseBody reads the body of a source file. Besides the plain layout
-// (one article, paragraph or item per line) it repairs three shapes where
-// articles would otherwise be lost or merged, each noted on the statute:
+// (one article, paragraph or item per line) it repairs the shapes where
+// articles would otherwise be lost or merged, each but the last noted on
+// the statute:
 //   - a line holding several articles (第一条 …。 第二条 …): split at each
 //     inline label that is the next in the numbering, and the collapsed
 //     paragraph and item breaks (white space after 。；：) in that line;
 //   - a label with a transcription slip (笫五十四条, 第一百二十八 条), read
 //     as a label only when it is the next in the numbering;
 //   - an amendment quoting new articles (…内容如下： then 第一百二十三条 …):
-//     labels out of sequence after the lead-in are the article's text.
+//     labels out of sequence after the lead-in are the article's text;
+//   - an appendix after the last article (附件：…, 附表一, 附录): its title
+//     line is a heading, so the appendix is text outside the articles.
 func (f *srcFile) parseBody(lines []string, offset int, bad func(int, string, ...any) error) error {
 	hasArticles := false
 	for _, l := range lines {
 		if articleRe.MatchString(strings.TrimSpace(l)) {
 			hasArticles = true
 			break
+		}
+	}
+	// The last line that starts an article: an appendix title after it
+	// is structure, not the text of the last article.
+	lastArticle := -1
+	for k, l := range lines {
+		l = strings.TrimSpace(l)
+		if articleRe.MatchString(l) || slipLabelRe.MatchString(l) {
+			lastArticle = k
 		}
 	}
 	st := &bodyState{}
@@ -93,6 +108,12 @@ func (f *srcFile) parseBody(lines []string, offset int, bad func(int, string, ..
 			st.inArticle, st.hasItem, st.quoting = false, false, false
 			emit("")
 			emit(strings.Repeat("#", level) + " " + spaceRunRe.ReplaceAllString(l, " "))
+			continue
+		}
+		if k > lastArticle && lastArticle >= 0 && appendixRe.MatchString(l) {
+			st.inArticle, st.hasItem, st.quoting = false, false, false
+			emit("")
+			emit("## " + spaceRunRe.ReplaceAllString(l, " "))
 			continue
 		}
 		if articleBareRe.MatchString(l) {

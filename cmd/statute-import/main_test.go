@@ -184,7 +184,9 @@ func TestImportRunOn(t *testing.T) {
 		// 第二条 after a sentence end is out of sequence: a paragraph.
 		{"第四条", "报告人应当如实报告。\n第二条 规定的报告，应当书面提出。"},
 		{"第五条", "有关部门可以依照本规则制定细则。"},
-		{"第六条", "本规则自2020年1月1日起施行。"},
+		// A line naming the appendix is text; the appendix's title line
+		// after the last article ends it.
+		{"第六条", "本规则自2020年1月1日起施行。\n附件所列报告表由有关部门制定。"},
 	}
 	arts := s.Current().Articles
 	if len(arts) != len(want) {
@@ -198,6 +200,9 @@ func TestImportRunOn(t *testing.T) {
 		if arts[i].Label != w.label || arts[i].Text() != w.text {
 			t.Errorf("article %d = %s %q, want %s %q", i, arts[i].Label, arts[i].Text(), w.label, w.text)
 		}
+	}
+	if body := strings.Join(s.Current().Body, "|"); body != "（一）报告人；|（二）报告事项。" {
+		t.Errorf("text outside the articles = %q, want the appendix", body)
 	}
 	if a := s.Current().Article(3, 0); len(a.Paragraphs) != 1 || len(a.Paragraphs[0].Items) != 2 {
 		t.Errorf("第三条: %d paragraphs, want 1 with 2 items", len(a.Paragraphs))
