@@ -31,11 +31,11 @@ var (
 	// collapsedBreakRe is white space after a sentence end: in a line
 	// that holds several articles, where the source lost a line break.
 	collapsedBreakRe = regexp.MustCompile(`[。；：”’」』][ \t　]+`)
-	// slipLabelRe is an article label with a transcription slip: 笫 for
-	// 第 (笫五十四条), or a space inside the label (第一百二十八 条侦查…).
 	// appendixRe is the title line of an appendix (附件一：…, 附表, 附录,
 	// 附图, 附：): after the last article, it ends that article.
 	appendixRe = regexp.MustCompile(`^(?:(?:附件|附表|附录|附图)[一二三四五六七八九十0-9０-９]*(?:[：:　 ]|$)|附[：:]|附$)`)
+	// slipLabelRe is an article label with a transcription slip: 笫 for
+	// 第 (笫五十四条), or a space inside the label (第一百二十八 条侦查…).
 	slipLabelRe = regexp.MustCompile(`^([第笫])(` + numerals + `)([ 　]*)条(之[一二三四五六七八九十]+)?[ 　]*(\S.*)$`)
 )
 
