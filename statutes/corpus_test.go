@@ -591,3 +591,15 @@ func TestSourceNotesChinese(t *testing.T) {
 		check("erratum "+e.Statute+" "+e.Article, e.Source)
 	}
 }
+
+// TestJointOrder: a regulation issued by a joint order of the State
+// Council and the Central Military Commission names both.
+func TestJointOrder(t *testing.T) {
+	s, err := defaultCorpus(t).Resolve("飞行基本规则")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Issuer != "国务院、中央军事委员会" || strings.Join(s.DocNumbers, "|") != "国务院、中央军事委员会令第288号" {
+		t.Errorf("issuer %q, docnos %q", s.Issuer, s.DocNumbers)
+	}
+}

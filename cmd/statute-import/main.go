@@ -442,6 +442,10 @@ func issuer(s *statutes.Statute, newest *srcFile) string {
 		if m := authRe.FindStringSubmatch(d); m != nil && !auths[m[1]] {
 			auths[m[1]] = true
 			list = append(list, m[1])
+			// A joint order (国务院、中央军事委员会令…) names each authority.
+			for _, a := range strings.Split(m[1], "、") {
+				auths[a] = true
+			}
 		}
 	}
 	if s.Kind == "行政法规" {

@@ -306,3 +306,19 @@ func TestVerifyCatchesLoss(t *testing.T) {
 		}
 	}
 }
+
+func TestFindDocnos(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"2021年1月15日中华人民共和国国务院令第735号公布", "国务院令第735号"},
+		{"2000年7月24日 中华人民共和国国务院、中华人民共和国中央军事委员会令第288号公布", "国务院、中央军事委员会令第288号"},
+		{"根据2002年1月1日海关总署、公安部令第7号修订", "海关总署、公安部令第7号"},
+		{"国家教育委员会令第8号、国家体育运动委员会令第11号发布", "国家教育委员会令第8号|国家体育运动委员会令第11号"},
+		{"原劳动部令第16号", "劳动部令第16号"},
+		{"劳部发[1994]489号", "劳部发〔1994〕489号"},
+	}
+	for _, tt := range tests {
+		if got := strings.Join(findDocnos(tt.in), "|"); got != tt.want {
+			t.Errorf("findDocnos(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

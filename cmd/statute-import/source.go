@@ -344,16 +344,44 @@ func findDocnos(t string) []string {
 			}
 			start -= size
 		}
+		// A joint order names its authorities joined by 、 (国务院、中央
+		// 军事委员会令第288号); a 、 after another document number
+		// (…令第8号、国家体育运动委员会令第11号) joins two orders instead.
+		for strings.HasSuffix(t[:start], "、") {
+			j := start - len("、")
+			k := j
+			for k > 0 {
+				r, size := utf8.DecodeLastRuneInString(t[:k])
+				if !unicode.Is(unicode.Han, r) {
+					break
+				}
+				k -= size
+			}
+			part := t[k:j]
+			if i := strings.LastIndexAny(part, "日月"); i >= 0 {
+				part = part[i+len("日"):]
+			}
+			if part == "" || strings.HasSuffix(part, "号") {
+				break
+			}
+			start = k
+		}
 		auth := t[start:loc[0]]
 		if i := strings.LastIndexAny(auth, "日月"); i >= 0 {
 			auth = auth[i+len("日"):]
 		}
-		auth = strings.TrimPrefix(auth, "原")
-		auth = strings.TrimPrefix(auth, "中华人民共和国")
-		if auth == "" {
+		var parts []string
+		for _, a := range strings.Split(auth, "、") {
+			a = strings.TrimPrefix(a, "原")
+			a = strings.TrimPrefix(a, "中华人民共和国")
+			if a != "" {
+				parts = append(parts, a)
+			}
+		}
+		if len(parts) == 0 {
 			continue
 		}
-		out = append(out, auth+t[loc[0]:loc[1]])
+		out = append(out, strings.Join(parts, "、")+t[loc[0]:loc[1]])
 	}
 	for _, m := range fileNoAnyRe.FindAllString(t, -1) {
 		out = append(out, normDocno(m))
