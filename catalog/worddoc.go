@@ -60,6 +60,7 @@ const (
 	sprmPItap            = 0x6649
 	sprmPDtap            = 0x664A
 	sprmPHugePapx        = 0x6646
+	sprmCFRMarkDel       = 0x0800
 	sprmPChgTabs         = 0xC615
 	sprmTDefTable        = 0xD608
 	sprmTVertMerge       = 0xD62B
@@ -147,15 +148,18 @@ func readWordStreams(streams map[string][]byte, name string, syn *Synonyms) (*Ca
 // wordDoc is a Word document's main text with what is needed to find each
 // paragraph's properties.
 type wordDoc struct {
-	name   string
-	wd     []byte             // the WordDocument stream
-	data   []byte             // the Data stream (PAPX too large for their page)
-	huge   map[uint32]overlay // huge PAPX read, by offset in data
-	prms   map[int]overlay    // what each of prcs a piece uses sets, read once
-	text   []uint16           // the main text, one UTF-16 code unit per CP
-	pieces []wordPiece        // ordered by CP
-	prcs   [][]byte           // the grpprls a Prm1 points to
-	runs   []papxRun          // ordered by fcStart
+	name string
+	wd   []byte             // the WordDocument stream
+	data []byte             // the Data stream (PAPX too large for their page)
+	huge map[uint32]overlay // huge PAPX read, by offset in data
+	prms map[int]overlay    // what each of prcs a piece uses sets, read once
+	// deleted marks, one bit per CP, the characters of tracked deletions
+	// (nil when there are none).
+	deleted []uint64
+	text    []uint16    // the main text, one UTF-16 code unit per CP
+	pieces  []wordPiece // ordered by CP
+	prcs    [][]byte    // the grpprls a Prm1 points to
+	runs    []papxRun   // ordered by fcStart
 }
 
 // wordPiece is one piece of the piece table: CPs [cpStart, cpEnd) are at
@@ -223,6 +227,7 @@ func openWordDoc(streams map[string][]byte, name string) (*wordDoc, error) {
 		return nil, docErr("damaged Word document: FIB truncated")
 	}
 	pair := func(i int) (uint32, uint32) { return le32(wd, fcLcb+8*i), le32(wd, fcLcb+8*i+4) }
+	fcChpx, lcbChpx := pair(12)
 	fcPapx, lcbPapx := pair(13)
 	fcClx, lcbClx := pair(33)
 
@@ -253,6 +258,12 @@ func openWordDoc(streams map[string][]byte, name string) (*wordDoc, error) {
 		return nil, err
 	}
 	if err := d.readPapx(plc); err != nil {
+		return nil, err
+	}
+	if plc, err = slice(tbl, fcChpx, lcbChpx, tblName, "character properties (PlcBteChpx)"); err != nil {
+		return nil, err
+	}
+	if err := d.readDeletions(plc); err != nil {
 		return nil, err
 	}
 	_ = flags & fibComplex // fast-saved files are read through the piece table like any other
@@ -422,6 +433,113 @@ func cp1252(b byte) rune {
 		return rune(b)
 	}
 	return charmap.Windows1252.DecodeByte(b)
+}
+
+// readDeletions finds the text of tracked deletions (sprmCFRMarkDel in the
+// character properties or in a piece's Prm): it is left out, as the .docx
+// reader leaves out w:del, so the catalog reads as with all changes
+// accepted. Insertions are kept.
+func (d *wordDoc) readDeletions(plc []byte) error {
+	if len(plc) < 12 || (len(plc)-4)%8 != 0 {
+		return docErr("damaged Word document: PlcBteChpx of %d bytes", len(plc))
+	}
+	type fcRange struct{ start, end uint32 }
+	var del []fcRange
+	n := (len(plc) - 4) / 8
+	seen := map[uint32]bool{}
+	for i := range n {
+		pn := le32(plc, 4*(n+1)+4*i) & 0x3FFFFF
+		if seen[pn] {
+			continue
+		}
+		seen[pn] = true
+		off := uint64(pn) * fkpSize
+		if off+fkpSize > uint64(len(d.wd)) {
+			return docErr("damaged Word document: character properties page %d lies outside the WordDocument stream", pn)
+		}
+		page := d.wd[off : off+fkpSize]
+		crun := int(page[fkpSize-1])
+		if crun == 0 || 4*(crun+1)+crun > fkpSize-1 {
+			return docErr("damaged Word document: character properties page %d: %d runs", pn, crun)
+		}
+		for j := range crun {
+			b := int(page[4*(crun+1)+j]) * 2
+			if b == 0 || b >= fkpSize-1 {
+				continue
+			}
+			cb := int(page[b])
+			if b+1+cb > fkpSize-1 {
+				return docErr("damaged Word document: character properties page %d: CHPX of %d bytes at %d", pn, cb, b)
+			}
+			if deletes(page[b+1 : b+1+cb]) {
+				del = append(del, fcRange{le32(page, 4*j), le32(page, 4*j+4)})
+			}
+		}
+	}
+	pieceDel := func(p *wordPiece) bool {
+		switch {
+		case p.prm == 0:
+			return false
+		case p.prm&1 != 0:
+			k := int(p.prm >> 1)
+			return k < len(d.prcs) && deletes(d.prcs[k])
+		}
+		// Prm0: isprm 0x41 is sprmCFRMarkDel.
+		isprm, val := (p.prm>>1)&0x7F, p.prm>>8
+		return isprm == 0x41 && (val == 1 || val == 0x81)
+	}
+	any := len(del) > 0
+	for i := range d.pieces {
+		any = any || pieceDel(&d.pieces[i])
+	}
+	if !any {
+		return nil
+	}
+	// Sorted and merged into disjoint ranges (a damaged file may have them
+	// overlap), one search finds a character's.
+	sort.Slice(del, func(i, j int) bool { return del[i].start < del[j].start })
+	merged := del[:0]
+	for _, r := range del {
+		if k := len(merged) - 1; k >= 0 && r.start <= merged[k].end {
+			merged[k].end = max(merged[k].end, r.end)
+			continue
+		}
+		merged = append(merged, r)
+	}
+	d.deleted = make([]uint64, (len(d.text)+63)/64)
+	for cp := range d.text {
+		fc, p := d.fcOf(uint32(cp))
+		gone := p != nil && pieceDel(p)
+		if k := sort.Search(len(merged), func(k int) bool { return merged[k].end > fc }); k < len(merged) && merged[k].start <= fc {
+			gone = true
+		}
+		if gone {
+			d.deleted[cp/64] |= 1 << (cp % 64)
+		}
+	}
+	return nil
+}
+
+// deletes reports a grpprl that marks text deleted (sprmCFRMarkDel on, or
+// the opposite of a style's value, which is off).
+func deletes(g []byte) bool {
+	on := false
+	for i := 0; i+2 <= len(g); {
+		sprm := le16(g, i)
+		n := sprmSize(sprm, g, i+2)
+		if n < 0 {
+			break
+		}
+		if sprm == sprmCFRMarkDel {
+			on = g[i+2] == 1 || g[i+2] == 0x81
+		}
+		i += 2 + n
+	}
+	return on
+}
+
+func (d *wordDoc) isDeleted(cp int) bool {
+	return d.deleted != nil && d.deleted[cp/64]&(1<<(cp%64)) != 0
 }
 
 // readPapx reads the PAPX FKPs PlcBtePapx points to into runs sorted by FC.
@@ -778,6 +896,9 @@ func (d *wordDoc) tables() ([]gridTable, error) {
 		rows, inTbl = nil, false
 	}
 	for cp := 0; cp < len(d.text); cp++ {
+		if d.isDeleted(cp) {
+			continue
+		}
 		ch := d.text[cp]
 		switch ch {
 		case chFieldBegin:

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"sort"
 	"strings"
 	"testing"
 	"unicode/utf16"
@@ -152,7 +153,8 @@ type docOpts struct {
 	compress   bool // store pieces whose characters are all below 0x80 as 8-bit
 	flags      uint16
 	nFib       uint16
-	hugeOver   int // PAPX with more sprm bytes than this go to the Data stream (0: 200)
+	hugeOver   int      // PAPX with more sprm bytes than this go to the Data stream (0: 200)
+	deleted    [][2]int // CP ranges [start, end) marked as tracked deletions
 	// patch, when set, changes the streams before they are written.
 	patch func(wd, tbl []byte)
 }
@@ -367,6 +369,66 @@ func makeDoc(t testing.TB, paras []wpara, o docOpts) []byte {
 	}
 	pageFCs = append(pageFCs, runs[len(runs)-1].fcE)
 
+	// Character properties: runs split where deletions start and end,
+	// CHPX FKP pages of up to 100 runs.
+	width := func(cp int) int {
+		for _, pc := range pieces {
+			if cp >= pc.cpS && cp < pc.cpE && pc.compressed {
+				return 1
+			}
+		}
+		return 2
+	}
+	cuts := map[int]bool{0: true, len(text): true}
+	for _, r := range o.deleted {
+		cuts[r[0]], cuts[r[1]] = true, true
+	}
+	var cpCuts []int
+	for cp := range cuts {
+		if cp >= 0 && cp <= len(text) {
+			cpCuts = append(cpCuts, cp)
+		}
+	}
+	sort.Ints(cpCuts)
+	isDel := func(cp int) bool {
+		for _, r := range o.deleted {
+			if cp >= r[0] && cp < r[1] {
+				return true
+			}
+		}
+		return false
+	}
+	type crun struct {
+		fcS, fcE int
+		del      bool
+	}
+	var cruns []crun
+	for i := 0; i+1 < len(cpCuts); i++ {
+		a, b := cpCuts[i], cpCuts[i+1]
+		cruns = append(cruns, crun{fcOf(a), fcOf(b-1) + width(b-1), isDel(a)})
+	}
+	var chpxFCs, chpxPns []int
+	for i := 0; i < len(cruns); i += 100 {
+		n := min(100, len(cruns)-i)
+		page := make([]byte, fkpSize)
+		for k := range n {
+			le.PutUint32(page[4*k:], uint32(cruns[i+k].fcS))
+		}
+		le.PutUint32(page[4*n:], uint32(cruns[i+n-1].fcE))
+		// One CHPX for every deleted run: sprmCFRMarkDel on.
+		copy(page[fkpSize-6:], []byte{3, 0x00, 0x08, 0x01})
+		for k := range n {
+			if cruns[i+k].del {
+				page[4*(n+1)+k] = (fkpSize - 6) / 2
+			}
+		}
+		page[fkpSize-1] = byte(n)
+		chpxFCs = append(chpxFCs, cruns[i].fcS)
+		chpxPns = append(chpxPns, len(wd)/fkpSize)
+		wd = append(wd, page...)
+	}
+	chpxFCs = append(chpxFCs, cruns[len(cruns)-1].fcE)
+
 	// The table stream: CLX then PlcBtePapx.
 	var tbl []byte
 	clxAt := len(tbl)
@@ -395,6 +457,14 @@ func makeDoc(t testing.TB, paras []wpara, o docOpts) []byte {
 		tbl = le.AppendUint32(tbl, uint32(pn))
 	}
 	papxLen := len(tbl) - papxAt
+	chpxAt := len(tbl)
+	for _, fc := range chpxFCs {
+		tbl = le.AppendUint32(tbl, uint32(fc))
+	}
+	for _, pn := range chpxPns {
+		tbl = le.AppendUint32(tbl, uint32(pn))
+	}
+	chpxLen := len(tbl) - chpxAt
 
 	// The FIB.
 	nFib := o.nFib
@@ -412,6 +482,7 @@ func makeDoc(t testing.TB, paras []wpara, o docOpts) []byte {
 		le.PutUint32(wd[154+8*i:], uint32(fc))
 		le.PutUint32(wd[154+8*i+4:], uint32(lcb))
 	}
+	pair(12, chpxAt, chpxLen)
 	pair(13, papxAt, papxLen)
 	pair(33, clxAt, clxLen)
 
@@ -818,4 +889,77 @@ func TestReadDocDamaged(t *testing.T) {
 			}
 		})
 	}
+}
+
+// cpRange finds s in the text of the paragraphs (marks included) and
+// returns its CP range.
+func cpRange(t *testing.T, ps []wpara, s string) [2]int {
+	t.Helper()
+	var all []rune
+	for _, p := range ps {
+		all = append(all, []rune(p.text)...)
+		all = append(all, rune(p.mark))
+	}
+	i := strings.Index(string(all), s)
+	if i < 0 {
+		t.Fatalf("%q not in the document", s)
+	}
+	start := len([]rune(string(all)[:i]))
+	return [2]int{start, start + len([]rune(s))}
+}
+
+// TestReadDocDeletions: tracked deletions are left out, as the .docx
+// reader leaves out w:del: a word, a paragraph mark inside a cell, a whole
+// row.
+func TestReadDocDeletions(t *testing.T) {
+	ps := []wpara{{text: "某局权力清单", mark: chParaEnd}}
+	ps = append(ps, docTable([][]string{
+		{"序号", "权力名称", "权力依据"},
+		{"1", "对甲删去的处罚", "《甲法》第一条\r第二款"},
+		{"2", "已删除的事项", "《乙法》第二条"},
+		{"3", "对丙的检查", "《丙法》第三条"},
+	})...)
+	ps = append(ps, wpara{mark: chParaEnd})
+	mark := cpRange(t, ps, "第一条\r")
+	deleted := [][2]int{
+		cpRange(t, ps, "删去"),
+		{mark[1] - 1, mark[1]}, // the paragraph mark alone
+		cpRange(t, ps, "2\a已删除的事项\a《乙法》第二条\a\a"),
+	}
+	for name, o := range map[string]docOpts{
+		"one piece": {deleted: deleted},
+		"pieces":    {deleted: deleted, pieceChars: 4, compress: true},
+	} {
+		t.Run(name, func(t *testing.T) {
+			c, err := readDocBytes(t, makeDoc(t, ps, o), "del.doc")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := seqs(c); !reflect.DeepEqual(got, []string{"1", "3"}) {
+				t.Fatalf("seqs %v, want 1 and 3", got)
+			}
+			e := c.Entries[0]
+			if e.Text(KeyName) != "对甲的处罚" || e.Text(KeyBasis) != "《甲法》第一条第二款" {
+				t.Errorf("entry 1: %q %q", e.Text(KeyName), e.Text(KeyBasis))
+			}
+			if f := c.Entries[1].Field(KeyName); f.Text != "对丙的检查" || f.Loc.Row != 3 {
+				t.Errorf("entry 2: %+v", f)
+			}
+		})
+	}
+	// The same catalog as .docx (the deleted row left out, its numbering
+	// kept) reads the same.
+	want, err := readDocBytes(t, makeDocx(t, wp("某局权力清单")+wtbl(
+		plainRow("序号", "权力名称", "权力依据"),
+		wtr(wtc("", wp("1")), wtc("", `<w:p><w:r><w:t>对甲</w:t></w:r><w:del><w:r><w:delText>删去</w:delText></w:r></w:del><w:r><w:t>的处罚</w:t></w:r></w:p>`), wtc("", wp("《甲法》第一条第二款"))),
+		plainRow("3", "对丙的检查", "《丙法》第三条"),
+	)), "del.docx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := readDocBytes(t, makeDoc(t, ps, docOpts{deleted: deleted}), "del.doc")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameEntries(t, got, want)
 }
