@@ -119,6 +119,9 @@ type Source struct {
 	Statute *statutes.Statute
 	Version *statutes.Version
 	Article *statutes.Article
+	// Paragraph is the 款 of Article that holds the quote, 0 when the
+	// quote is not one 款's (or the article is another than the cited).
+	Paragraph int
 	// Segment is the part of the quote found there (a range of the
 	// normalised quote, see QuoteCheck.Result.Quote), or the whole quote
 	// when Whole is set.
@@ -394,6 +397,10 @@ func (p *Pass) checkPart(v *Verification, part cite.QuotePart) QuoteCheck {
 		}
 		qc.Errata = errs
 	}
+	if (qc.Outcome == QuoteMismatch && !r.EndPunct || qc.Outcome == QuoteMerged) && wholeArticle(v, &qc, cited, qt) {
+		return qc
+	}
+	r = qc.Result
 	if (qc.Outcome == QuoteMismatch && !r.EndPunct || qc.Outcome == QuoteTruncated) && earlierVersion(v, &qc, cited, qt) {
 		return qc
 	}
@@ -401,6 +408,103 @@ func (p *Pass) checkPart(v *Verification, part cite.QuotePart) QuoteCheck {
 		p.findSource(v, &qc, cited, qt)
 	}
 	return qc
+}
+
+// wholeArticle checks a quote of a cited 款 or 项 against its whole
+// article. A quote of the article that holds the cited part (第六十三条
+// quoted in full for 第六十三条第一款) is the law's text: fine. A quote of
+// another 款 of it is the wrong 款: misattributed, naming it.
+func wholeArticle(v *Verification, qc *QuoteCheck, cited []ArticleCheck, qt *quote.Text) bool {
+	if len(cited) != 1 || cited[0].Article == nil {
+		return false
+	}
+	a, art := cited[0].Cited, cited[0].Article
+	if a.Paragraph == 0 && a.Item == 0 {
+		return false
+	}
+	part, ok := partRange(art, a.Paragraph, a.Item)
+	if !ok {
+		return false
+	}
+	rr := quote.AlignText(qt, quote.Prepare(quote.Candidate{Articles: [][]string{art.Lines()}}))
+	covers := rr.Region.Start <= part.Start && rr.Region.End >= part.End
+	if !rr.Kind.Fine() {
+		// A quote of the whole article with a slip of its own: shown
+		// against the article, which it reads as, not the cited part.
+		if covers && rr.Similarity > qc.Result.Similarity {
+			qc.Result, qc.Expected = rr, art.Text()
+			switch rr.Kind {
+			case quote.Truncated:
+				qc.Outcome = QuoteTruncated
+			case quote.Merged:
+				qc.Outcome = QuoteMerged
+			default:
+				qc.Outcome = QuoteMismatch
+			}
+		}
+		return false
+	}
+	if covers {
+		qc.Outcome = QuoteOK
+		qc.Result = rr
+		return true
+	}
+	if rr.Region.End > part.Start && rr.Region.Start < part.End {
+		return false // part of the cited text and more: the mismatch stands
+	}
+	for i := range art.Paragraphs {
+		pr, _ := partRange(art, i+1, 0)
+		if rr.Region.Start >= pr.Start && rr.Region.End <= pr.End {
+			qc.Outcome = QuoteMisattributed
+			qc.Source = &Source{Statute: v.Statute, Version: v.Version, Article: art, Paragraph: i + 1,
+				Segment: rr.QuoteRange, Whole: true, Text: qc.Actual, Result: rr}
+			if !v.Version.Verified {
+				qc.Unverified = true
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// partRange is where a 款 (or a 项 of it) stands in the article's
+// normalised text, as quote.Prepare lays it out: lines joined, white
+// space dropped. A 项 without a 款 is one of the first list's, as
+// statutes.Article.Lookup reads it.
+func partRange(art *statutes.Article, para, item int) (quote.Range, bool) {
+	target := para - 1
+	if para == 0 {
+		target = slices.IndexFunc(art.Paragraphs, func(p *statutes.Paragraph) bool { return len(p.Items) > 0 })
+	}
+	if target < 0 || target >= len(art.Paragraphs) {
+		return quote.Range{}, false
+	}
+	var want *statutes.Item
+	if item > 0 {
+		if want = art.Paragraphs[target].Item(item); want == nil {
+			return quote.Range{}, false
+		}
+	}
+	flen := func(s string) int { return utf8.RuneCountInString(quote.Fold(s)) }
+	pos := 0
+	for i, p := range art.Paragraphs {
+		start := pos
+		pos += flen(p.Text)
+		for _, it := range p.Items {
+			is := pos
+			pos += flen(it.Text)
+			for _, sub := range it.Subs {
+				pos += flen(sub)
+			}
+			if i == target && it == want {
+				return quote.Range{Start: is, End: pos}, true
+			}
+		}
+		if i == target && want == nil {
+			return quote.Range{Start: start, End: pos}, true
+		}
+	}
+	return quote.Range{}, false
 }
 
 // wholeElsewhere looks for an article of the cited version whose text the

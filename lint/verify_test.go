@@ -2,6 +2,7 @@ package lint
 
 import (
 	"errors"
+	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -27,7 +28,7 @@ effective: 2020-01-01
 text: full
 version-verified: true
 version-source: test
-articles: 5
+articles: 6
 
 第一条 为了规范甲事务，制定本法。
 第二条 违反本法规定，骗取甲基金的，由甲部门责令退回，处骗取金额二倍以上五倍以下的罚款。
@@ -36,6 +37,8 @@ articles: 5
   （二）询问有关人员。
 第四条 违反本法第三条规定，拒绝检查的，由甲部门责令改正，处一万元以上五万元以下的罚款。
 第五条 违反本法第一条规定，谎报情况的，由甲部门责令改正，处二万元以上十万元以下的罚款。
+第六条 甲部门应当每年公布检查计划。
+检查计划应当载明检查的范围、方式和时间安排。
 `)},
 	"甲法修正案@2021-01-01.txt": {Data: []byte(`citelint-statute 1
 id: 甲法修正案
@@ -149,6 +152,10 @@ func TestVerifyOutcomes(t *testing.T) {
 		{"one 项 with a wrong word", in2025, "《甲法》第三条第（二）项：（二）询问相关人员。", QuoteMismatch, ""},
 		{"the neighbouring article, worded alike", in2025, "《甲法》第四条：违反本法第一条规定，谎报情况的，由甲部门责令改正，处二万元以上十万元以下的罚款。", QuoteMisattributed, "第五条"},
 		{"labels inside the cited text", in2025, "《甲法修正案》第一条：甲法增加一条，作为第九条。内容如下：\n第九条 甲部门应当公开检查结果。", QuoteOK, ""},
+		{"the whole article quoted for one 款", in2025, "《甲法》第六条第一款：甲部门应当每年公布检查计划。检查计划应当载明检查的范围、方式和时间安排。", QuoteOK, ""},
+		{"the whole article quoted for one 项", in2025, "《甲法》第三条第（二）项：甲部门实施检查，可以采取下列措施：（一）进入现场检查；（二）询问有关人员。", QuoteOK, ""},
+		{"another 款 of the cited article", in2025, "《甲法》第六条第一款：检查计划应当载明检查的范围、方式和时间安排。", QuoteMisattributed, "第六条"},
+		{"ellipsis typed as dots", in2025, "《甲法》第二条：违反本法规定···由甲部门责令退回，处骗取金额二倍以上五倍以下的罚款。", QuoteOK, ""},
 		{"text not bundled", in2025, "《丙办法》第五条：丙机构应当如何如何。", QuoteUnverifiable, ""},
 		{"article does not exist", in2025, "《甲法》第九条：什么都行。", QuoteNotChecked, ""},
 	}
@@ -169,6 +176,9 @@ func TestVerifyOutcomes(t *testing.T) {
 			if tt.source != "" {
 				if q.Source == nil || q.Source.Article.Label != tt.source {
 					t.Fatalf("source = %+v, want %s", q.Source, tt.source)
+				}
+				if strings.Contains(tt.name, "款") && q.Source.Paragraph != 2 {
+					t.Errorf("source 款 = %d, want 2", q.Source.Paragraph)
 				}
 			}
 		})

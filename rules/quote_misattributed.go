@@ -5,6 +5,7 @@ import (
 
 	"github.com/citelint/citelint/catalog"
 	"github.com/citelint/citelint/lint"
+	"github.com/citelint/citelint/statutes"
 )
 
 var quoteMisattributedRule = &lint.Rule{
@@ -23,6 +24,9 @@ func runQuoteMisattributed(p *lint.Pass) error {
 		src := q.Source
 		cited := statuteName(v.Statute) + articleLabels(q.Articles)
 		real := sameOrOther(v, src.Statute) + src.Article.Label
+		if src.Paragraph > 0 {
+			real += "第" + statutes.FormatNumber(src.Paragraph) + "款"
+		}
 		var msg string
 		if src.Whole {
 			msg = fmt.Sprintf("标为%s的引文实际出自%s，与%s原文不符。", cited, real, articleLabels(q.Articles))

@@ -195,16 +195,17 @@ func indexRune(rs []rune, r rune) int {
 }
 
 // ellipsisRun returns the length of the ellipsis starting at i (…, ……, ⋯,
-// or three or more dots), 0 when there is none.
+// or three or more dots: ..., ···, ・・・, 。。。 as typed when the
+// ellipsis was not at hand), 0 when there is none.
 func ellipsisRun(k []rune, i, hi int) int {
 	n := 0
 	for i+n < hi && isEllipsis(k[i+n]) {
 		n++
 	}
-	if n > 0 {
+	if n > 0 || i >= hi || !isDot(k[i]) {
 		return n
 	}
-	for i+n < hi && k[i+n] == '.' {
+	for i+n < hi && k[i+n] == k[i] {
 		n++
 	}
 	if n >= 3 {
@@ -212,6 +213,10 @@ func ellipsisRun(k []rune, i, hi int) int {
 	}
 	return 0
 }
+
+// isDot says whether r, three times or more in a row, stands for an
+// ellipsis (full-width dots are folded to '.').
+func isDot(r rune) bool { return r == '.' || r == '·' || r == '・' || r == '。' }
 
 func runesEqual(a, b []rune) bool {
 	if len(a) != len(b) {

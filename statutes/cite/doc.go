@@ -41,7 +41,8 @@
 //     A label is 第N条 (or 第N条之M) at the start of the quote or of a line,
 //     or after white space, '。', '；' or '：', followed by a full-width
 //     space, a space, a tab or a colon. Each Part records its elisions: runs
-//     of '…' (…… is one elision), '⋯' or three or more ASCII dots.
+//     of '…' (…… is one elision), '⋯' or three or more dots
+//     (... ．．． ··· ・・・ 。。。, as typed when the ellipsis was not at hand).
 //   - Problems: missing-tiao (第6、22、27), unbalanced-title (《 without 》,
 //     》 without 《), space-before-article (a space or line break between 》
 //     or the note's closing parenthesis and 第; the message says which),

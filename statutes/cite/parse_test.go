@@ -185,6 +185,12 @@ func TestParse(t *testing.T) {
 		}},
 		{"labels after spaces", "《某办法》第二条、第三条：第二条 甲。 第三条\u3000乙……丙。", []want{
 			{title: "某办法", arts: "2,3", parts: "2,3", elisions: "|……", qHead: "第二条 甲。"}}},
+		{"ellipses typed as dots", "《某法》第一条：甲···乙。。。丙．．．丁..戊", []want{
+			{title: "某法", arts: "1", elisions: "···,。。。,．．．"}}},
+		{"labels naming a 款 or 项", "《某法》第十三条第一款、第十四条第（四）项：\n第十三条第一款　甲。\n第十四条第（四）项：（四）乙；", []want{
+			{title: "某法", arts: "13¶1,14(4)", parts: "13¶1,14(4)", qTail: "（四）乙；"}}},
+		{"a 款 named mid-sentence is no label", "《某法》第一条：依照本法第十三条第一款规定处罚。", []want{
+			{title: "某法", arts: "1", parts: "-", quote: "依照本法第十三条第一款规定处罚。"}}},
 		{"unlabelled text before the first label", "《某办法》第二条、第三条：甲。\n第三条：乙。", []want{
 			{title: "某办法", arts: "2,3", parts: "-,3", quote: "甲。\n第三条：乙。"}}},
 		{"empty quote", "《某法》第一条：  ", []want{{title: "某法", arts: "1", quote: "-"}}},

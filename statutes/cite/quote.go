@@ -57,6 +57,8 @@ trim:
 	return q
 }
 
+func isDot(r rune) bool { return r == '.' || r == '．' || r == '·' || r == '・' || r == '。' }
+
 // label is an article label inside a quote: 第二条　, 第三条：.
 type label struct {
 	art  Article
@@ -84,8 +86,9 @@ func findLabels(text string, s, e int) []label {
 						suffix, end = m, me
 					}
 				}
+				para, item, end := labelSubUnits(text, end, e)
 				if r, sz := at(text, end); end < e && isLabelSep(r) {
-					ls = append(ls, label{art: Article{Num: n, Suffix: suffix, Span: Span{k, end}}, body: end + sz})
+					ls = append(ls, label{art: Article{Num: n, Suffix: suffix, Paragraph: para, Item: item, Span: Span{k, end}}, body: end + sz})
 					k = end + sz
 					continue
 				}
@@ -95,6 +98,39 @@ func findLabels(text string, s, e int) []label {
 		k += sz
 	}
 	return ls
+}
+
+// labelSubUnits reads the 款 and 项 a label may name after its 条
+// (第十三条第一款　…, 第十四条第（四）项　…), returning them and where the
+// label ends.
+func labelSubUnits(text string, i, e int) (para, item, end int) {
+	end = i
+	if hasPrefixAt(text, end, "第") {
+		if n, ne, ok := readNumber(text, end+len("第")); ok && ne < e && hasPrefixAt(text, ne, "款") {
+			para, end = n, ne+len("款")
+		}
+	}
+	if hasPrefixAt(text, end, "第") {
+		k := end + len("第")
+		r, sz := at(text, k)
+		paren := isOpenParen(r)
+		if paren {
+			k += sz
+		}
+		if n, ne, ok := readNumber(text, k); ok && ne < e {
+			if paren {
+				if c, csz := at(text, ne); isCloseParen(c) {
+					ne += csz
+				} else {
+					return para, 0, end
+				}
+			}
+			if hasPrefixAt(text, ne, "项") {
+				item, end = n, ne+len("项")
+			}
+		}
+	}
+	return para, item, end
 }
 
 func labelPlace(text string, s, k int) bool {
@@ -133,17 +169,18 @@ func splitParts(text string, s, e int) []QuotePart {
 }
 
 // elisions finds the runs of '…' or '⋯' (…… is one elision) and of three or
-// more ASCII dots in text[s:e].
+// more dots (. ． · ・ 。, as typed when the ellipsis was not at hand) in
+// text[s:e].
 func elisions(text string, s, e int) []Span {
 	var out []Span
 	for k := s; k < e; {
-		// '…' and '⋯' both start with the byte 0xE2.
-		if b := text[k]; b != '.' && b != 0xE2 {
+		// Only these lead bytes start an ellipsis or a dot.
+		if b := text[k]; b != '.' && b != 0xE2 && b != 0xE3 && b != 0xEF && b != 0xC2 {
 			k++
 			continue
 		}
 		r, sz := at(text, k)
-		if r == '…' || r == '⋯' || r == '.' {
+		if r == '…' || r == '⋯' || isDot(r) {
 			j := k
 			n := 0
 			for j < e {
@@ -154,7 +191,7 @@ func elisions(text string, s, e int) []Span {
 				j += sz2
 				n++
 			}
-			if r != '.' || n >= 3 {
+			if !isDot(r) || n >= 3 {
 				out = append(out, Span{k, j})
 			}
 			k = j
