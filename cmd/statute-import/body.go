@@ -83,6 +83,23 @@ func (f *srcFile) parseBody(lines []string, offset int, bad func(int, string, ..
 	}
 	st := &bodyState{}
 	emit := func(s string) { f.body = append(f.body, s) }
+	var runOn []string // lines holding several articles
+	runOnArts := 0
+	type quote struct {
+		by            string // the quoting article
+		labels, lines []string
+	}
+	var quoted []quote
+	defer func() {
+		if len(runOn) > 0 {
+			f.notes = append(f.notes, fmt.Sprintf("原文第%s行各连排多条条文（共%d条），已按条、款分行收录",
+				strings.Join(runOn, "、"), runOnArts))
+		}
+		for _, q := range quoted {
+			f.notes = append(f.notes, fmt.Sprintf("原文第%s行的%s是%s引述的条文，作为该条内容收录",
+				strings.Join(q.lines, "、"), strings.Join(q.labels, "、"), q.by))
+		}
+	}()
 	for k, raw := range lines {
 		i := k + offset
 		l := strings.TrimSpace(raw)
@@ -131,8 +148,13 @@ func (f *srcFile) parseBody(lines []string, offset int, bad func(int, string, ..
 			if !st.quoting || !st.started || (artKey{num, suffix}).follows(st.last) {
 				startLabel, startPrefix = m[1], m[1]
 			} else {
-				f.notes = append(f.notes, fmt.Sprintf("原文第%d行“%s”是%s引述的条文，作为该条内容收录",
-					i+1, m[1], statutes.ArticleLabel(st.last.num, st.last.suffix)))
+				by := statutes.ArticleLabel(st.last.num, st.last.suffix)
+				if len(quoted) == 0 || quoted[len(quoted)-1].by != by {
+					quoted = append(quoted, quote{by: by})
+				}
+				q := &quoted[len(quoted)-1]
+				q.labels = append(q.labels, m[1])
+				q.lines = append(q.lines, fmt.Sprint(i+1))
 			}
 		} else if m := slipLabelRe.FindStringSubmatch(l); m != nil && (m[1] == "笫" || m[3] != "") {
 			label := "第" + m[2] + "条" + m[4]
@@ -149,8 +171,8 @@ func (f *srcFile) parseBody(lines []string, offset int, bad func(int, string, ..
 		}
 		segs := splitRunOn(l, cur)
 		if len(segs) > 1 {
-			f.notes = append(f.notes, fmt.Sprintf("原文第%d行连排%d条（%s至%s），已按条、款分行收录",
-				i+1, len(segs)-1+boolInt(startLabel != ""), firstLabel(startLabel, segs[1].label), segs[len(segs)-1].label))
+			runOn = append(runOn, fmt.Sprint(i+1))
+			runOnArts += len(segs) - 1 + boolInt(startLabel != "")
 		}
 		for j, seg := range segs {
 			label, text := seg.label, seg.text
@@ -299,13 +321,6 @@ func boolInt(b bool) int {
 		return 1
 	}
 	return 0
-}
-
-func firstLabel(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }
 
 // gaps lists the article numbers missing between the first and the last

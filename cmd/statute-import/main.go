@@ -505,7 +505,7 @@ func setDates(st *statute) {
 	var all []*statutes.Version
 	for _, d := range starts {
 		all = append(all, &statutes.Version{Label: d, Text: statutes.TextNone, Derived: true, Verified: false,
-			Source: "据该法规的修改记录推定的早期版本；本库未收录条文，施行日期为推定"})
+			Source: "据该法规的修改记录推定的早期版本，施行日期为推定"})
 	}
 	for _, v := range st.versions {
 		all = append(all, v.v)

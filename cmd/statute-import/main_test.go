@@ -208,7 +208,7 @@ func TestImportRunOn(t *testing.T) {
 		t.Errorf("第三条: %d paragraphs, want 1 with 2 items", len(a.Paragraphs))
 	}
 	notes := strings.Join(s.Notes, "\n")
-	for _, n := range []string{"原文第9行连排5条（第一条至第四条）", "“笫五条”有误，按第五条收录", "“第六 条”有误，按第六条收录"} {
+	for _, n := range []string{"原文第9行各连排多条条文（共5条）", "“笫五条”有误，按第五条收录", "“第六 条”有误，按第六条收录"} {
 		if !strings.Contains(notes, n) {
 			t.Errorf("notes %q lack %q", s.Notes, n)
 		}
@@ -224,6 +224,9 @@ func TestImportRunOn(t *testing.T) {
 	}
 	if got, w := arts[0].Text(), "示例法增加一节，作为第三节，内容如下：\n第三节 新增\n第二十条 新增条文甲。\n第二十一条 新增条文乙。"; got != w {
 		t.Errorf("amendment 第一条 = %q, want %q", got, w)
+	}
+	if n := strings.Join(am.Notes, "\n"); !strings.Contains(n, "原文第11、13行的第二十条、第二十一条是第一条引述的条文") {
+		t.Errorf("amendment notes %q", am.Notes)
 	}
 	if !strings.Contains(log.String(), "repaired 社会法/示例法修正案.md") {
 		t.Errorf("log does not report the repairs: %s", log.String())
