@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -158,6 +159,7 @@ type buildConfig struct {
 	batchSize int            // documents per bleve batch
 	workers   int            // batches analysed and written in parallel
 	scorch    map[string]any // extra scorch configuration
+	gcPercent int            // GOGC during the build (default 400; negative: leave alone)
 }
 
 func (c buildConfig) withDefaults() buildConfig {
@@ -167,16 +169,27 @@ func (c buildConfig) withDefaults() buildConfig {
 	if c.workers <= 0 {
 		c.workers = runtime.GOMAXPROCS(0)
 	}
+	if c.gcPercent == 0 {
+		c.gcPercent = 400
+	}
 	return c
 }
 
 // build writes a new index of docs at path, which must not exist.
 func build(path string, docs []doc, cfg buildConfig) (err error) {
 	cfg = cfg.withDefaults()
-	// Not "unsafe_batch": scorch's Close does not wait for unpersisted
-	// batches, so a build would lose its last ones; with several workers
-	// one batch is analysed while another is written anyway.
-	config := map[string]any{}
+	if cfg.gcPercent > 0 {
+		// The build allocates a lot of short-lived memory; collecting
+		// less often saves a sixth of its CPU time.
+		defer debug.SetGCPercent(debug.SetGCPercent(cfg.gcPercent))
+	}
+	config := map[string]any{
+		// A build either completes and is renamed into place, or is thrown
+		// away, so a batch need not wait for the disk; the persisted
+		// callbacks below tell when everything is written, since scorch's
+		// Close does not wait for unpersisted batches.
+		"unsafe_batch": true,
+	}
 	for k, v := range cfg.scorch {
 		config[k] = v
 	}
@@ -190,50 +203,84 @@ func build(path string, docs []doc, cfg buildConfig) (err error) {
 		}
 	}()
 
+	var (
+		mu        sync.Mutex
+		firstErr  error
+		persisted sync.WaitGroup
+	)
+	fail := func(err error) {
+		mu.Lock()
+		if firstErr == nil {
+			firstErr = err
+		}
+		mu.Unlock()
+	}
+	failed := func() bool {
+		mu.Lock()
+		defer mu.Unlock()
+		return firstErr != nil
+	}
+
+	submit := func(part []doc) {
+		b := idx.NewBatch()
+		for i := range part {
+			if err := b.Index(docID(&part[i]), &part[i]); err != nil {
+				fail(err)
+				return
+			}
+		}
+		persisted.Add(1)
+		var once sync.Once
+		done := func() { once.Do(persisted.Done) }
+		b.SetPersistedCallback(func(err error) {
+			if err != nil {
+				fail(err)
+			}
+			done()
+		})
+		if err := idx.Batch(b); err != nil {
+			fail(err)
+			done() // not introduced, so its callback may never come
+		}
+	}
+
 	batches := make(chan []doc)
-	errs := make(chan error, cfg.workers)
-	var wg sync.WaitGroup
+	var workers sync.WaitGroup
 	for w := 0; w < cfg.workers; w++ {
-		wg.Add(1)
+		workers.Add(1)
 		go func() {
-			defer wg.Done()
+			defer workers.Done()
 			for part := range batches {
-				b := idx.NewBatch()
-				for i := range part {
-					if err := b.Index(docID(&part[i]), &part[i]); err != nil {
-						errs <- err
-						return
-					}
-				}
-				if err := idx.Batch(b); err != nil {
-					errs <- err
-					return
+				if !failed() {
+					submit(part)
 				}
 			}
 		}()
 	}
-	var sendErr error
-	for start := 0; start < len(docs); start += cfg.batchSize {
-		part := docs[start:min(start+cfg.batchSize, len(docs))]
-		select {
-		case batches <- part:
-		case sendErr = <-errs:
-		}
-		if sendErr != nil {
-			break
-		}
+	for start := 0; start < len(docs) && !failed(); start += cfg.batchSize {
+		batches <- docs[start:min(start+cfg.batchSize, len(docs))]
 	}
 	close(batches)
-	wg.Wait()
-	close(errs)
-	if sendErr == nil {
-		sendErr = <-errs
+	workers.Wait()
+
+	done := make(chan struct{})
+	go func() { persisted.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(persistTimeout):
+		fail(fmt.Errorf("batches not written after %v", persistTimeout))
 	}
-	if sendErr != nil {
-		return fmt.Errorf("index articles at %s: %w", path, sendErr)
+	mu.Lock()
+	defer mu.Unlock()
+	if firstErr != nil {
+		return fmt.Errorf("index articles at %s: %w", path, firstErr)
 	}
 	return nil
 }
+
+// persistTimeout bounds the wait for bleve to write the last batches; a
+// build that takes longer has gone wrong.
+const persistTimeout = 5 * time.Minute
 
 func docID(d *doc) string { return d.Statute + "|" + d.Version + "|" + d.Seq }
 

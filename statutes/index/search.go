@@ -1,6 +1,7 @@
 package index
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"sort"
@@ -87,9 +88,10 @@ func (ix *Index) Search(text string, opt SearchOptions) (hits []Hit, err error) 
 	}
 	day := date.Format(dateLayout)
 
-	mq := bleve.NewMatchQuery(string(m.q))
-	mq.SetField(fText)
-	mq.Analyzer = cjk.AnalyzerName
+	mq, err := ix.textQuery(string(m.q))
+	if err != nil {
+		return nil, err
+	}
 	conj := []query.Query{mq}
 	if opt.Statute != "" {
 		tq := bleve.NewTermQuery(opt.Statute)
@@ -137,6 +139,67 @@ func (ix *Index) Search(text string, opt SearchOptions) (hits []Hit, err error) 
 		hits = hits[:opt.Limit]
 	}
 	return hits, nil
+}
+
+// maxTerms bounds the bigrams a query asks bleve for. A long quote's
+// bigrams include common ones (人民, 规定, 行政) whose postings cover much of
+// the corpus and cost most of the search while telling little; the rarest
+// maxTerms pick the candidates just as well, and Coverage ranks them.
+const maxTerms = 32
+
+// textQuery is the disjunction of the query's cjk bigrams (its rarest
+// maxTerms when there are more).
+func (ix *Index) textQuery(q string) (query.Query, error) {
+	an := ix.idx.Mapping().AnalyzerNamed(cjk.AnalyzerName)
+	if an == nil {
+		return nil, errors.New("search: cjk analyzer missing")
+	}
+	seen := map[string]bool{}
+	var terms []string
+	for _, tok := range an.Analyze([]byte(q)) {
+		if t := string(tok.Term); !seen[t] {
+			seen[t] = true
+			terms = append(terms, t)
+		}
+	}
+	if len(terms) > maxTerms {
+		df, err := ix.docFreqs(terms)
+		if err != nil {
+			return nil, err
+		}
+		sort.SliceStable(terms, func(i, j int) bool { return df[terms[i]] < df[terms[j]] })
+		terms = terms[:maxTerms]
+	}
+	qs := make([]query.Query, 0, len(terms))
+	for _, t := range terms {
+		tq := bleve.NewTermQuery(t)
+		tq.SetField(fText)
+		qs = append(qs, tq)
+	}
+	return bleve.NewDisjunctionQuery(qs...), nil
+}
+
+// docFreqs counts the articles holding each term.
+func (ix *Index) docFreqs(terms []string) (map[string]uint64, error) {
+	adv, err := ix.idx.Advanced()
+	if err != nil {
+		return nil, fmt.Errorf("search index %s: %w", ix.path, err)
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return nil, fmt.Errorf("search index %s: %w", ix.path, err)
+	}
+	defer r.Close()
+	df := make(map[string]uint64, len(terms))
+	for _, t := range terms {
+		tfr, err := r.TermFieldReader(context.Background(), []byte(t), fText, false, false, false)
+		if err != nil {
+			return nil, fmt.Errorf("search index %s: %w", ix.path, err)
+		}
+		df[t] = tfr.Count()
+		tfr.Close()
+	}
+	return df, nil
 }
 
 func less(a, b *Hit) bool {
