@@ -9,6 +9,8 @@
 // sources by cmd/statute-import: manifest.json holds every statute's
 // metadata and article counts, so Load reads no text file; text/ holds one
 // file per statute version (format: see format.go), parsed on first use.
+// Corpus.LoadAllText (and ForEachArticle, which calls it) parses every file
+// at once on GOMAXPROCS goroutines, for whole-corpus searches.
 // facts.yaml adds what the sources lack (metadata-only statutes, partial
 // earlier versions, aliases) and the errata applied to their text. Facts
 // marked verified: false must never make a catalog wrong.
