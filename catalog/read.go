@@ -145,7 +145,7 @@ func legacyError(ext string) error {
 	if ext != "" {
 		kind = "legacy " + ext + " file"
 	}
-	return inputErr(Loc{}, "%s: citelint reads .docx, .xlsx, .csv and .txt; open it in %s and 另存为 .%s, or run: soffice --headless --convert-to %s FILE",
+	return inputErr(Loc{}, "%s: citelint reads .docx, .doc, .xlsx, .csv and .txt; open it in %s and 另存为 .%s, or run: soffice --headless --convert-to %s FILE",
 		kind, app, target, target)
 }
 

@@ -30,7 +30,18 @@ import (
 //     every paragraph mark is looked up in the PAPX FKPs for sprmPFInTable,
 //     sprmPFTtp, sprmPItap (nested tables) and, on the row's end, the
 //     sprmTDefTable that gives the cells' boundaries (horizontal spans) and
-//     their vertical merges.
+//     their vertical merges. The PAPX of a row's end is often too large for
+//     its page (LibreOffice writes one for every row of the fixtures): it is
+//     then a sprmPHugePapx pointing into the Data stream;
+//   - fields keep their result and lose their instructions (0x13 begin,
+//     0x14 separator, 0x15 end); pictures and objects (0x01, 0x08) go;
+//     0x0B is a line break, as is 0x0C inside a cell;
+//   - tracked deletions (sprmCFRMarkDel in the CHPX FKPs of PlcBteChpx, or
+//     in a piece's Prm) are left out, as the .docx reader leaves out w:del.
+//
+// Not read: encrypted or obfuscated files, Word 6.0/95 and older, and
+// paragraph properties that come only from a style (Word writes table
+// marks as direct properties). Those are refused with the way to convert.
 //
 // Everything read from the file is bounded by the stream it lies in, and
 // the text by maxDocChars: a damaged or hostile file is an input error.
@@ -160,6 +171,10 @@ type wordDoc struct {
 	pieces  []wordPiece // ordered by CP
 	prcs    [][]byte    // the grpprls a Prm1 points to
 	runs    []papxRun   // ordered by fcStart
+	// props holds the distinct paragraph properties runs point to (most
+	// paragraphs of a catalog share a few), byPapx finds them by PAPX.
+	props  []paraProps
+	byPapx map[string]int32
 }
 
 // wordPiece is one piece of the piece table: CPs [cpStart, cpEnd) are at
@@ -175,7 +190,7 @@ type wordPiece struct {
 // in [fcStart, fcEnd) of the WordDocument stream.
 type papxRun struct {
 	fcStart, fcEnd uint32
-	props          paraProps
+	props          int32 // index in wordDoc.props; -1: none
 }
 
 // paraProps are the paragraph properties the reader uses.
@@ -575,7 +590,7 @@ func (d *wordDoc) readFkp(page []byte) error {
 		return fmt.Errorf("%d runs", crun)
 	}
 	for i := range crun {
-		run := papxRun{fcStart: le32(page, 4*i), fcEnd: le32(page, 4*i+4)}
+		run := papxRun{fcStart: le32(page, 4*i), fcEnd: le32(page, 4*i+4), props: -1}
 		if run.fcEnd <= run.fcStart {
 			continue
 		}
@@ -591,7 +606,17 @@ func (d *wordDoc) readFkp(page []byte) error {
 				return fmt.Errorf("PAPX of %d bytes at %d", size, b)
 			}
 			// The first two bytes are the style (istd); the sprms follow.
-			run.props = d.parseSprms(page[start+2:start+size], true).p
+			papx := page[start+2 : start+size]
+			k, ok := d.byPapx[string(papx)]
+			if !ok {
+				if d.byPapx == nil {
+					d.byPapx = map[string]int32{}
+				}
+				k = int32(len(d.props))
+				d.props = append(d.props, d.parseSprms(papx, true).p)
+				d.byPapx[string(papx)] = k
+			}
+			run.props = k
 		}
 		d.runs = append(d.runs, run)
 	}
@@ -817,8 +842,8 @@ func (d *wordDoc) propsAt(cp uint32) paraProps {
 	fc, piece := d.fcOf(cp)
 	var p paraProps
 	i := sort.Search(len(d.runs), func(i int) bool { return d.runs[i].fcEnd > fc })
-	if i < len(d.runs) && d.runs[i].fcStart <= fc {
-		p = d.runs[i].props
+	if i < len(d.runs) && d.runs[i].fcStart <= fc && d.runs[i].props >= 0 {
+		p = d.props[d.runs[i].props]
 	}
 	if piece == nil || piece.prm == 0 {
 		return p
