@@ -23,6 +23,9 @@ var issuerMismatchRule = &lint.Rule{
 
 var orderNo = regexp.MustCompile(`([^\s，,、；;（）()《》:：]*?)令第\s*([0-9０-９一二三四五六七八九十百零〇]+)\s*号`)
 
+// dateBefore matches the date an issuer is preceded by in a version history.
+var dateBefore = regexp.MustCompile(`^.*[0-9０-９〇零一二三四五六七八九十]+日`)
+
 type docNo struct {
 	issuer string // 劳动和社会保障部, 国务院, 主席 (中华人民共和国 and 原 dropped)
 	num    int
@@ -36,9 +39,15 @@ func parseOrderNos(s string) []docNo {
 		if err != nil {
 			continue
 		}
-		iss := strings.TrimPrefix(m[1], "原")
+		// A version history dates the order: 2004年4月30日中华人民共和国国务院令第406号公布.
+		raw := m[0]
+		if d := dateBefore.FindStringIndex(m[1]); d != nil {
+			raw = raw[d[1]:]
+		}
+		iss := strings.TrimSuffix(raw, m[0][len(m[1]):])
+		iss = strings.TrimPrefix(iss, "原")
 		iss = strings.TrimPrefix(iss, "中华人民共和国")
-		out = append(out, docNo{issuer: iss, num: n, raw: m[0]})
+		out = append(out, docNo{issuer: iss, num: n, raw: raw})
 	}
 	return out
 }
@@ -71,7 +80,7 @@ func runIssuerMismatch(p *lint.Pass) error {
 			}
 			p.Report(lint.Finding{Field: f, Start: v.Citation.NoteSpan.Start, End: v.Citation.NoteSpan.End,
 				Citation: citationOf(v, v.Citation.Articles),
-				Message:  fmt.Sprintf("%s的文号是“%s”，此处写作“%s”，发文机关不符。", statuteName(s), sameNum, compactTitle(v.Citation.Note))})
+				Message:  fmt.Sprintf("%s的文号是“%s”，此处写作“%s”，发文机关不符。", statuteName(s), sameNum, compactTitle(got.raw))})
 		}
 	})
 	return nil

@@ -484,13 +484,48 @@ func parenNote(s string, i int) (note, bool) {
 				nt.problems = docNoProblems(s, nt.span)
 				return nt, true
 			}
-		case strings.ContainsRune("《》〈〉：:", r):
+		case isColon(r):
 			return note{}, false
+		case strings.ContainsRune("《》〈〉", r):
+			// A title inside the parentheses belongs to a version
+			// history (根据…《关于修改〈…〉等五部法律的决定》修正); anything else
+			// with a title in it is no note.
+			if !historyNote(s, cs, maxNoteRunes) {
+				return note{}, false
+			}
 		}
 		runes++
 		j += sz
 	}
 	return note{}, false
+}
+
+// historyNote says whether the parenthesised text running on from j (at
+// most n runes, to its closing parenthesis at depth 0) reads as a version
+// history: it names an amendment (修正, 修订) or adoption (通过, 公布).
+func historyNote(s string, j, n int) bool {
+	depth := 1
+	for k := j; k < len(s) && n > 0; n-- {
+		r, sz := at(s, k)
+		switch {
+		case isOpenParen(r):
+			depth++
+		case isCloseParen(r):
+			if depth--; depth == 0 {
+				tail := s[j:k]
+				for _, w := range []string{"修正", "修订", "修改", "通过", "公布"} {
+					if strings.Contains(tail, w) {
+						return true
+					}
+				}
+				return false
+			}
+		case isColon(r):
+			return false
+		}
+		k += sz
+	}
+	return false
 }
 
 func isNumeralOnly(s string) bool {

@@ -185,6 +185,10 @@ func TestParse(t *testing.T) {
 		}},
 		{"labels after spaces", "《某办法》第二条、第三条：第二条 甲。 第三条\u3000乙……丙。", []want{
 			{title: "某办法", arts: "2,3", parts: "2,3", elisions: "|……", qHead: "第二条 甲。"}}},
+		{"a version history naming the amending decision", "《甲条例》（2004年4月30日国务院令第406号公布，根据2023年7月20日《国务院关于修改和废止部分行政法规的决定》第五次修订）第六十四条：原文。", []want{
+			{title: "甲条例", note: "2004年4月30日国务院令第406号公布，根据2023年7月20日《国务院关于修改和废止部分行政法规的决定》第五次修订", arts: "64", quote: "原文。"}}},
+		{"a title in parentheses that is no history stays a citation", "《甲法》（《乙法》第三条）第一条：原文。", []want{
+			{title: "甲法", problems: "no-article", quote: "-"}, {title: "乙法", arts: "3", quote: "-"}}},
 		{"ellipses typed as dots", "《某法》第一条：甲···乙。。。丙．．．丁..戊", []want{
 			{title: "某法", arts: "1", elisions: "···,。。。,．．．"}}},
 		{"labels naming a 款 or 项", "《某法》第十三条第一款、第十四条第（四）项：\n第十三条第一款　甲。\n第十四条第（四）项：（四）乙；", []want{
