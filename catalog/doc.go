@@ -3,9 +3,9 @@
 // text exactly as the file had it, each with the place it came from, so that
 // every finding can point at the cell a reviewer has to fix.
 //
-// The readers for .txt (extracted text), .docx, .xlsx and .csv live in this
-// package too (one file per format): Read dispatches on the file's content and
-// extension.
+// The readers for .txt (extracted text), .docx, .xlsx, .csv and Word 97-2003
+// .doc (worddoc.go) live in this package too (one file per format): Read
+// dispatches on the file's content and extension.
 //
 // Headers are mapped to canonical keys through the synonym table in
 // synonyms.txt (embedded); columns no synonym matches get a key from their

@@ -39,9 +39,10 @@ import (
 //   - tracked deletions (sprmCFRMarkDel in the CHPX FKPs of PlcBteChpx, or
 //     in a piece's Prm) are left out, as the .docx reader leaves out w:del.
 //
-// Not read: encrypted or obfuscated files, Word 6.0/95 and older, and
-// paragraph properties that come only from a style (Word writes table
-// marks as direct properties). Those are refused with the way to convert.
+// Encrypted or obfuscated files and Word 6.0/95 or older are refused with
+// the way to convert them. Paragraph properties are read as written on the
+// paragraph (PAPX and Prm), not from its style: Word, WPS and LibreOffice
+// write the table marks directly.
 //
 // Everything read from the file is bounded by the stream it lies in, and
 // the text by maxDocChars: a damaged or hostile file is an input error.
