@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"strings"
+	"unicode"
 
 	"github.com/citelint/citelint/catalog"
 	"github.com/citelint/citelint/lint"
@@ -48,7 +49,9 @@ func runQuoteTruncated(p *lint.Pass) error {
 	return nil
 }
 
-// trimPunct drops the punctuation a left-out clause starts or ends with.
+// trimPunct drops the punctuation a left-out clause starts or ends with,
+// but not the brackets of an item label (（一）…) or a note it holds.
 func trimPunct(s string) string {
-	return strings.TrimFunc(compactTitle(s), func(r rune) bool { return quote.IsPunct(r) })
+	s = strings.TrimLeftFunc(compactTitle(s), func(r rune) bool { return quote.IsPunct(r) && !unicode.In(r, unicode.Ps, unicode.Pi) })
+	return strings.TrimRightFunc(s, func(r rune) bool { return quote.IsPunct(r) && !unicode.In(r, unicode.Pe, unicode.Pf) })
 }

@@ -309,12 +309,15 @@ func classify(res *Result, c *Prepared, key []rune, pos []int, marks []int, bs [
 // take the one starting a clause and, next, ending with its mark.
 func clauseAligned(a []rune, ch change, before, after int) change {
 	s, e := ch.a.Start, ch.a.End
+	// An opening bracket (the '（' of an item label) starts what follows
+	// it: a clause neither ends with one nor starts after one.
+	closes := func(r rune) bool { return IsPunct(r) && !isOpening(r) }
 	score := func(s, e int) int {
 		n := 0
-		if s == 0 || IsPunct(a[s-1]) {
+		if s == 0 || closes(a[s-1]) {
 			n += 2
 		}
-		if IsPunct(a[e-1]) {
+		if closes(a[e-1]) {
 			n++
 		}
 		return n

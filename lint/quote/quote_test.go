@@ -325,3 +325,30 @@ func TestDroppedWordIsASlip(t *testing.T) {
 		t.Errorf("changes = %q", got)
 	}
 }
+
+// A left-out stretch between equal runes could sit one rune either way;
+// it is named where a reader sees it: a whole clause, a whole item.
+func TestGapAtClause(t *testing.T) {
+	tests := []struct {
+		name  string
+		arts  [][]string
+		quote string
+		gap   string
+	}{
+		{"clause after a comma, repeated word around it", [][]string{{"用人单位不办理登记的，对用人单位处一倍以上三倍以下的罚款，对其直接负责的主管人员处罚款。"}},
+			"用人单位不办理登记的，对其直接负责的主管人员处罚款。", "对用人单位处一倍以上三倍以下的罚款，"},
+		{"items, bracket around them", [][]string{reg27},
+			"医疗保障行政部门实施监督检查，可以采取下列措施：（三）要求被检查对象提供与检查事项相关的文件资料，并作出解释和说明；", "（一）进入现场检查；（二）询问有关人员；"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := Align(tt.quote, cand(tt.arts...))
+			if len(r.Missing) == 0 {
+				t.Fatalf("kind %v, nothing missing", r.Kind)
+			}
+			if got := r.Missing[0].Text; got != tt.gap {
+				t.Errorf("gap %q, want %q", got, tt.gap)
+			}
+		})
+	}
+}
