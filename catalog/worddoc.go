@@ -57,7 +57,6 @@ const (
 
 // FIB flags (FibBase, offset 0x0A).
 const (
-	fibComplex     = 0x0004
 	fibEncrypted   = 0x0100
 	fibWhichTblStm = 0x0200
 	fibObfuscated  = 0x8000
@@ -110,7 +109,7 @@ func oleFormat(ext string) (string, error) {
 // often a web page or RTF saved under that name.
 func legacyNotOLE(data []byte, ext string) error {
 	if ext == ".doc" || ext == ".wps" {
-		head := bytes.ToLower(bytes.TrimLeft(data[:min(len(data), 2048)], " \t\r\n\ufeff\xef\xbb\xbf"))
+		head := bytes.ToLower(bytes.TrimLeft(data[:min(len(data), 2048)], " \t\r\n\ufeff"))
 		switch {
 		case bytes.Contains(head, []byte("<html")) || bytes.Contains(head, []byte("<!doctype html")) ||
 			bytes.Contains(head, []byte("mime-version:")):
@@ -221,6 +220,8 @@ func openWordDoc(streams map[string][]byte, name string) (*wordDoc, error) {
 	if nFib < 0xC0 {
 		return nil, docErr("Word 6.0/95 or older document (nFib %#x): citelint reads Word 97-2003 .doc files", nFib)
 	}
+	// Fast-saved (fComplex) files need nothing special: the text is read
+	// through the piece table, as in any other.
 	flags := le16(wd, 0x0A)
 	if flags&(fibEncrypted|fibObfuscated) != 0 {
 		return nil, docErr("password-protected (encrypted) Word document: remove the password first (文档已加密)")
@@ -282,11 +283,12 @@ func openWordDoc(streams map[string][]byte, name string) (*wordDoc, error) {
 	if err := d.readDeletions(plc); err != nil {
 		return nil, err
 	}
-	_ = flags & fibComplex // fast-saved files are read through the piece table like any other
 	return d, nil
 }
 
-// oleStreams returns the streams at the root of the compound file.
+// oleStreams returns the streams of a Word document at the root of the
+// compound file, and empty ones for the streams that tell other kinds of
+// files.
 func oleStreams(data []byte) (map[string][]byte, error) {
 	r, err := mscfb.New(bytes.NewReader(data))
 	if err != nil {
@@ -298,12 +300,15 @@ func oleStreams(data []byte) (map[string][]byte, error) {
 		if len(f.Path) != 0 || f.Size <= 0 {
 			continue
 		}
-		switch f.Name {
-		case "WordDocument", "0Table", "1Table", "Data", "Workbook", "Book", "EncryptedPackage", "PowerPoint Document":
-		default:
+		if _, dup := streams[f.Name]; dup {
 			continue
 		}
-		if _, dup := streams[f.Name]; dup {
+		switch f.Name {
+		case "WordDocument", "0Table", "1Table", "Data":
+		case "Workbook", "Book", "EncryptedPackage", "PowerPoint Document":
+			streams[f.Name] = []byte{} // what the file is, for the message
+			continue
+		default:
 			continue
 		}
 		// A stream cannot be larger than the file holding it.
@@ -330,11 +335,10 @@ func notWordDoc(streams map[string][]byte, ext string) error {
 	case streams["PowerPoint Document"] != nil:
 		return inputErr(Loc{}, "a PowerPoint presentation, not a catalog: export its tables to .docx or .xlsx")
 	}
-	if ext == "" || ext == ".doc" {
-		ext = ".doc"
-		return inputErr(Loc{}, "compound (OLE) file without a Word document in it (a .wps of an older WPS version?); %s", docHint)
+	if ext == ".wps" {
+		return legacyError(ext) // a WPS Writer file of its own older format
 	}
-	return legacyError(ext)
+	return inputErr(Loc{}, "compound (OLE) file without a Word document in it; %s", docHint)
 }
 
 func le16(b []byte, i int) uint16 { return binary.LittleEndian.Uint16(b[i:]) }
