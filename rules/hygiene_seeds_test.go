@@ -48,9 +48,6 @@ func seedInputs(t *testing.T) [][2]string {
 	}
 	fixtures, _ := filepath.Glob(filepath.Join("..", "testdata", "fixtures", "*"))
 	for _, f := range fixtures {
-		if filepath.Ext(f) == ".doc" {
-			continue // legacy binary Word: not read, by design
-		}
 		base := strings.SplitN(filepath.Base(f), ".", 2)[0]
 		seed, ok := fixtureSeeds[base]
 		if !ok {

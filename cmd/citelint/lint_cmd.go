@@ -28,7 +28,7 @@ import (
 )
 
 // catalogExts are the files a directory argument contributes.
-var catalogExts = []string{".txt", ".docx", ".xlsx", ".csv"}
+var catalogExts = []string{".txt", ".docx", ".xlsx", ".csv", ".doc", ".wps"}
 
 // progressMin is the number of files from which a terminal gets a
 // progress bar.

@@ -81,7 +81,7 @@ func citationLabel(c *lint.Citation) string {
 		return ""
 	}
 	var b strings.Builder
-	b.WriteString("《" + c.Statute + "》")
+	b.WriteString(bookTitle(c.Statute))
 	if c.Version != "" {
 		b.WriteString("（" + c.Version + "）")
 	}
@@ -93,6 +93,12 @@ func citationLabel(c *lint.Citation) string {
 		b.WriteString(strings.Join(labels, "、"))
 	}
 	return b.String()
+}
+
+// bookTitle wraps a title in 《》; marks already inside it become 〈〉, as
+// Chinese typesetting nests them (《实施〈中华人民共和国社会保险法〉若干规定》).
+func bookTitle(t string) string {
+	return "《" + strings.NewReplacer("《", "〈", "》", "〉", "<", "〈", ">", "〉").Replace(t) + "》"
 }
 
 // articleLabel writes a citation's article key as statutes print it:

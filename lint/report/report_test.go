@@ -398,3 +398,16 @@ func TestHTMLEscapes(t *testing.T) {
 		}
 	}
 }
+
+func TestBookTitleNests(t *testing.T) {
+	cases := map[string]string{
+		"中华人民共和国社会保险法":         "《中华人民共和国社会保险法》",
+		"实施《中华人民共和国社会保险法》若干规定": "《实施〈中华人民共和国社会保险法〉若干规定》",
+		"实施<中华人民共和国社会保险法>若干规定": "《实施〈中华人民共和国社会保险法〉若干规定》",
+	}
+	for in, want := range cases {
+		if got := bookTitle(in); got != want {
+			t.Errorf("bookTitle(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
