@@ -229,10 +229,19 @@ func runLint(ctx context.Context, cmd *cli.Command) error {
 	if bar != nil {
 		_ = bar.Finish()
 	}
+	if len(errs) > 0 && len(files) == 0 {
+		// Nothing was checked: a report saying "no findings" would mislead.
+		return inputError(errors.Join(errs...))
+	}
 	res := lint.Summarize(files)
 
 	text := baseline.CatalogText(cats)
 	if p := cmd.String("write-baseline"); p != "" {
+		if len(errs) > 0 {
+			// A baseline missing an unreadable catalog would later show all
+			// of that catalog's old findings as new.
+			return inputError(fmt.Errorf("baseline not written: %w", errors.Join(errs...)))
+		}
 		if err := baseline.New(&res, text).WriteFile(p); err != nil {
 			return inputError(err)
 		}

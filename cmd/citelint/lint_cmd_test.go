@@ -447,3 +447,31 @@ func mustRead(t *testing.T, path string) string {
 	}
 	return string(b)
 }
+
+// An unreadable catalog must never look like a clean one: no report that
+// says "no findings", exit status 2, the file named; and no baseline that
+// silently leaves it out.
+func TestLintUnreadableIsNotClean(t *testing.T) {
+	dir := t.TempDir()
+	empty := writeFile(t, dir, "empty.csv", "")
+	for _, format := range []string{"text", "json"} {
+		out, errb, code := runCLI(t, "lint", "--format", format, empty)
+		if code != 2 {
+			t.Errorf("%s: exit %d, want 2", format, code)
+		}
+		if strings.Contains(out, "no findings") || strings.Contains(out, `"files"`) {
+			t.Errorf("%s: report printed for an unreadable catalog:\n%s", format, out)
+		}
+		if !strings.Contains(errb, "empty.csv") {
+			t.Errorf("%s: stderr does not name the file: %q", format, errb)
+		}
+	}
+	seed := copyFile(t, filepath.Join("..", "..", "testdata", "seeds", "003_63d24b8c8a735c5c.txt"), dir)
+	b := filepath.Join(dir, "b.json")
+	if _, errb, code := runCLI(t, "lint", "--write-baseline", b, seed, empty); code != 2 || !strings.Contains(errb, "baseline not written") {
+		t.Errorf("baseline with an unreadable catalog: exit %d, stderr %q", code, errb)
+	}
+	if _, err := os.Stat(b); err == nil {
+		t.Error("baseline written although a catalog could not be read")
+	}
+}
