@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 )
@@ -124,6 +125,9 @@ func Open(corpusID string, load func() (Source, error), opt Options) (*Index, er
 		return ix, nil
 	}
 
+	if load == nil {
+		return nil, fmt.Errorf("search index %s missing or unusable, and no corpus to build it from", final)
+	}
 	src, err := load()
 	if err != nil {
 		return nil, fmt.Errorf("load corpus for the search index: %w", err)
@@ -181,13 +185,37 @@ func notice(opt Options, dir string, err error) {
 	}
 }
 
+// buildPrefix starts the name of a build directory in the cache.
+const buildPrefix = ".build-"
+
+// staleBuild is the age after which a build directory belongs to a build
+// that was killed (a build takes seconds).
+const staleBuild = time.Hour
+
 // mkWorkDir makes a private build directory inside the cache directory, on
-// the same file system as the final place so the rename is atomic.
+// the same file system as the final place so the rename is atomic. It
+// first removes what killed builds left behind.
 func mkWorkDir(dir, id string) (string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", err
 	}
-	return os.MkdirTemp(dir, ".build-"+id+"-")
+	removeStaleBuilds(dir, time.Now())
+	return os.MkdirTemp(dir, buildPrefix+id+"-")
+}
+
+func removeStaleBuilds(dir string, now time.Time) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if !e.IsDir() || !strings.HasPrefix(e.Name(), buildPrefix) {
+			continue
+		}
+		if info, err := e.Info(); err == nil && now.Sub(info.ModTime()) > staleBuild {
+			os.RemoveAll(filepath.Join(dir, e.Name()))
+		}
+	}
 }
 
 // install renames a finished index into its final place and opens it. On

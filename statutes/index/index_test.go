@@ -486,3 +486,40 @@ func TestOpenLoadError(t *testing.T) {
 		t.Error("corpus id mismatch: no error")
 	}
 }
+
+// A build killed half-way leaves only its private build directory, which
+// is never taken for the index; once stale it is removed.
+func TestCacheKilledBuild(t *testing.T) {
+	dir := t.TempDir()
+	src := testCorpus()
+	// What a killed build leaves: an index without its meta file, in a
+	// build directory, one old and one recent (perhaps still running).
+	for _, name := range []string{buildPrefix + "test-1-old", buildPrefix + "test-1-new"} {
+		if err := build(filepath.Join(dir, name, "index"), collect(src), buildConfig{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	old := time.Now().Add(-2 * staleBuild)
+	if err := os.Chtimes(filepath.Join(dir, buildPrefix+"test-1-old"), old, old); err != nil {
+		t.Fatal(err)
+	}
+
+	ix := openTest(t, src, Options{CacheDir: dir})
+	if !ix.Built() || src.loads != 1 {
+		t.Errorf("built %v loads %d: a killed build's leftovers were used", ix.Built(), src.loads)
+	}
+	var names []string
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if strings.Join(names, " ") != buildPrefix+"test-1-new index-test-1" {
+		t.Errorf("cache holds %q, want the recent build dir and the index", names)
+	}
+}
+
+func TestOpenWithoutLoader(t *testing.T) {
+	if _, err := Open("test-1", nil, Options{CacheDir: t.TempDir()}); err == nil {
+		t.Error("no index and no loader: no error")
+	}
+}
