@@ -52,7 +52,7 @@ var kinds = []kind{
 	{name: "unknown-title", rule: "unknown-statute", build: (*generator).unknownTitle},
 	{name: "no-such-article", rule: "article-not-found", build: (*generator).noSuchArticle},
 	{name: "missing-tiao", rule: "citation-format", build: (*generator).missingTiao},
-	{name: "duty-quotes-other", rule: "basis-inconsistent", build: (*generator).dutyQuotesOther},
+	{name: "duty-quotes-more", rule: "basis-inconsistent", build: (*generator).dutyQuotesOther},
 	{name: "irrelevant", rule: "basis-irrelevant", build: (*generator).irrelevant},
 	{name: "unverifiable", rule: "quote-unverifiable", build: (*generator).unverifiable,
 		why: "the corpus has no metadata-only statute in force"},
@@ -445,9 +445,12 @@ func (g *generator) dutyQuotesOther(i int) bool {
 	}
 	other, _ := g.takeFrom(c.law, func(a *statutes.Article) bool { return a != c.a })
 	r := g.entryFor(i, c)
-	r.dutyBasis = quote(c.law, other)
-	g.add(i, r, Defect{Field: catalog.KeyDutyBasis, Rule: "basis-inconsistent", Kind: "duty-quotes-other", AnyField: true,
-		Detail: fmt.Sprintf("basis cites %s, duty basis quotes %s", label(c.a), label(other))})
+	// the duty basis restates the basis's article and quotes one more,
+	// each labelled as the statute prints it
+	r.dutyBasis = "《" + c.law.Statute.Title + "》" + label(c.a) + "、" + label(other) + "：\n" +
+		label(c.a) + "\u3000" + c.a.Text() + "\n" + label(other) + "\u3000" + other.Text()
+	g.add(i, r, Defect{Field: catalog.KeyDutyBasis, Rule: "basis-inconsistent", Kind: "duty-quotes-more", AnyField: true,
+		Detail: fmt.Sprintf("basis cites %s; duty basis quotes it and %s too", label(c.a), label(other))})
 	return true
 }
 
