@@ -48,8 +48,9 @@ type version struct {
 
 type statute struct {
 	s        *statutes.Statute
-	versions []*version // bundled, by label
-	dir      string     // output sub-directory
+	versions []*version  // bundled, by label
+	dir      string      // output sub-directory
+	width    widthCounts // ASCII marks written full-width, over the distinct source files
 }
 
 func run(src, out string, log interface{ Write([]byte) (int, error) }) error {
@@ -94,6 +95,18 @@ func run(src, out string, log interface{ Write([]byte) (int, error) }) error {
 				fmt.Fprintf(log, "repaired %s: %s\n", f.path, n)
 			}
 		}
+	}
+	var width widthCounts
+	nWidth := 0
+	for _, st := range sts {
+		if st.width.total() > 0 {
+			fmt.Fprintf(log, "full-width %s: %d (%s)\n", st.s.ID, st.width.total(), st.width)
+			width.add(st.width)
+			nWidth++
+		}
+	}
+	if nWidth > 0 {
+		fmt.Fprintf(log, "full-width punctuation: %d marks in %d statutes (%s)\n", width.total(), nWidth, width)
 	}
 	for _, st := range sts {
 		for _, v := range st.versions {
@@ -308,6 +321,14 @@ func buildStatute(title string, files []*srcFile) (*statute, error) {
 				}
 			}
 		}
+	}
+	for _, v := range st.versions {
+		for _, f := range v.files[:partsOrOne(v)] {
+			st.width.add(f.width)
+		}
+	}
+	if n := st.width.total(); n > 0 {
+		s.Notes = append(s.Notes, widthNote(n))
 	}
 	sort.SliceStable(s.Events, func(i, j int) bool {
 		a, b := s.Events[i].Date, s.Events[j].Date

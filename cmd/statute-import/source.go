@@ -29,8 +29,9 @@ type srcFile struct {
 	notes    []string
 	body     []string // lines in the corpus body format
 	articles []srcArticle
-	lines    int // text lines in the body (paragraphs, items, sub-items, outside text), after splitting run-on lines
-	chars    int // non-space characters of the body's text (everything but headings)
+	lines    int         // text lines in the body (paragraphs, items, sub-items, outside text), after splitting run-on lines
+	chars    int         // non-space characters of the body's text (everything but headings)
+	width    widthCounts // ASCII marks written full-width (see width.go)
 }
 
 type srcArticle struct {
@@ -126,7 +127,16 @@ func readSource(root, rel string) (*srcFile, error) {
 	if err := f.parseHeader(lines[1:end], 1, bad); err != nil {
 		return nil, err
 	}
-	if err := f.parseBody(lines[end+1:], end+1, bad); err != nil {
+	body := lines[end+1:]
+	for i, l := range body {
+		if strings.HasPrefix(strings.TrimSpace(l), "<!--") {
+			continue
+		}
+		var n widthCounts
+		body[i], n = fullWidth(l)
+		f.width.add(n)
+	}
+	if err := f.parseBody(body, end+1, bad); err != nil {
 		return nil, err
 	}
 	return f, nil
