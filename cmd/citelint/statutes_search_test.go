@@ -3,7 +3,9 @@ package main
 import (
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -201,5 +203,45 @@ func TestStatutesSearchUsage(t *testing.T) {
 				t.Errorf("a usage error built an index")
 			}
 		})
+	}
+}
+
+func buildBinary(b *testing.B) string {
+	b.Helper()
+	bin := filepath.Join(b.TempDir(), "citelint")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		b.Fatalf("build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+func searchProcess(b *testing.B, bin, cache string) {
+	b.Helper()
+	out, err := exec.Command(bin, "statutes", "search", "--cache-dir", cache, fraudQuote).Output()
+	if err != nil || !strings.HasPrefix(string(out), "1. 《中华人民共和国社会保险法》第八十八条") {
+		b.Fatalf("%v: %q", err, out)
+	}
+}
+
+// BenchmarkStatutesSearchProcessCold is the first search on a fresh
+// machine: a whole process with an empty cache, building the index.
+func BenchmarkStatutesSearchProcessCold(b *testing.B) {
+	bin := buildBinary(b)
+	dir := b.TempDir()
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		searchProcess(b, bin, filepath.Join(dir, strconv.Itoa(i)))
+	}
+}
+
+// BenchmarkStatutesSearchProcessWarm is a later search: a whole process
+// with the index cached.
+func BenchmarkStatutesSearchProcessWarm(b *testing.B) {
+	bin := buildBinary(b)
+	cache := b.TempDir()
+	searchProcess(b, bin, cache)
+	b.ResetTimer()
+	for b.Loop() {
+		searchProcess(b, bin, cache)
 	}
 }

@@ -190,6 +190,13 @@ func build(path string, docs []doc, cfg buildConfig) (err error) {
 		// callbacks below tell when everything is written, since scorch's
 		// Close does not wait for unpersisted batches.
 		"unsafe_batch": true,
+		// No merging, neither of segments in memory before they are
+		// written nor of files after: it costs an eighth of the build's
+		// CPU time, and searching ~30 segments is no slower to notice
+		// than searching 10 (measured: ~45 ms of CPU per search process
+		// either way).
+		"scorchMergePlanOptions": map[string]any{"MaxSegmentsPerTier": 1000, "SegmentsPerMergeTask": 10},
+		"scorchPersisterOptions": map[string]any{"MinSegmentsForInMemoryMerge": 1000},
 	}
 	for k, v := range cfg.scorch {
 		config[k] = v

@@ -121,6 +121,7 @@ func Open(corpusID string, load func() (Source, error), opt Options) (*Index, er
 		dir = d
 	}
 	final := filepath.Join(dir, "index-"+fileSafe(corpusID))
+	removeStaleBuilds(dir, time.Now())
 	if ix, err := openValid(final, corpusID); err == nil {
 		return ix, nil
 	}
@@ -193,16 +194,15 @@ const buildPrefix = ".build-"
 const staleBuild = time.Hour
 
 // mkWorkDir makes a private build directory inside the cache directory, on
-// the same file system as the final place so the rename is atomic. It
-// first removes what killed builds left behind.
+// the same file system as the final place so the rename is atomic.
 func mkWorkDir(dir, id string) (string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", err
 	}
-	removeStaleBuilds(dir, time.Now())
 	return os.MkdirTemp(dir, buildPrefix+id+"-")
 }
 
+// removeStaleBuilds removes what killed builds left in the cache.
 func removeStaleBuilds(dir string, now time.Time) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
