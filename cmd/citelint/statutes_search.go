@@ -107,6 +107,14 @@ func runStatutesSearch(ctx context.Context, cmd *cli.Command) error {
 			return inputError(unknownStatuteMessage(err))
 		}
 		statuteID = s.ID
+		if !bundlesText(s) {
+			note := fmt.Sprintf("《%s》%s已收录，但语料未附其条文，无法在其中检索。", s.Title, docnoNote(s))
+			if o.json {
+				return writeSearchJSON(stdout, c.ID(), o, nil, note)
+			}
+			_, err := fmt.Fprintln(stdout, note)
+			return err
+		}
 	}
 	ix, err := index.Open(c.ID(), func() (index.Source, error) {
 		fmt.Fprintln(stderr, "citelint: 正在建立条文检索索引（首次使用，需要几秒钟）")
@@ -129,9 +137,19 @@ func runStatutesSearch(ctx context.Context, cmd *cli.Command) error {
 		return err
 	}
 	if o.json {
-		return writeSearchJSON(stdout, c.ID(), o, hits)
+		return writeSearchJSON(stdout, c.ID(), o, hits, "")
 	}
 	return writeSearchText(stdout, o, hits)
+}
+
+// bundlesText reports whether any version of s has text in the corpus.
+func bundlesText(s *statutes.Statute) bool {
+	for _, v := range s.Versions {
+		if v.Text != statutes.TextNone {
+			return true
+		}
+	}
+	return false
 }
 
 // unknownStatuteMessage turns a failed Resolve into the message a reviewer
@@ -235,6 +253,7 @@ type searchJSON struct {
 	Statute string          `json:"statute,omitempty"`
 	AsOf    string          `json:"as_of"`
 	InForce bool            `json:"in_force_only"`
+	Note    string          `json:"note,omitempty"`
 	Hits    []searchHitJSON `json:"hits"`
 }
 
@@ -257,7 +276,7 @@ type searchHitJSON struct {
 	Spans     []index.Span       `json:"spans"`
 }
 
-func writeSearchJSON(w io.Writer, corpus string, o *searchOptions, hits []index.Hit) error {
+func writeSearchJSON(w io.Writer, corpus string, o *searchOptions, hits []index.Hit, note string) error {
 	out := searchJSON{
 		Version: 1,
 		Corpus:  corpus,
@@ -265,6 +284,7 @@ func writeSearchJSON(w io.Writer, corpus string, o *searchOptions, hits []index.
 		Statute: o.statute,
 		AsOf:    o.asOf.Format("2006-01-02"),
 		InForce: o.inForce,
+		Note:    note,
 		Hits:    []searchHitJSON{},
 	}
 	for i, h := range hits {

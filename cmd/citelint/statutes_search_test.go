@@ -193,6 +193,15 @@ func TestStatutesSearchUsage(t *testing.T) {
 		{"bad color", []string{fraudQuote, "--color", "sometimes"}, "--color", true},
 		{"bad date", []string{fraudQuote, "--as-of", "2019/06/01"}, "--as-of", true},
 	}
+	t.Run("statute without text", func(t *testing.T) {
+		out, errb, code := runCLI(t, "statutes", "search", "--cache-dir", cache, "稽核", "--statute", "社会保险稽核办法")
+		if code != 0 || !strings.Contains(out, "劳动和社会保障部令第16号") || !strings.Contains(out, "未附其条文") {
+			t.Errorf("exit %d, stdout %q, stderr %q", code, out, errb)
+		}
+		if entries, _ := os.ReadDir(cache); len(entries) != 0 {
+			t.Errorf("searching a statute without text built an index")
+		}
+	})
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, errb, code := runCLI(t, append([]string{"statutes", "search", "--cache-dir", cache}, tt.args...)...)
