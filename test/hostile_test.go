@@ -306,6 +306,7 @@ func TestBigCell(t *testing.T) {
 	body := strings.Repeat(art84, 10<<20/len(art84)+1)
 	for _, f := range []string{"txt", "csv", "docx"} {
 		t.Run(f, func(t *testing.T) {
+			t.Parallel() // independent processes: bound the test's time by the slowest
 			p := writeCat(t, filepath.Join(dir, "big."+f), small("《中华人民共和国社会保险法》第八十四条："+body))
 			r := lintHostile(t, p)
 			if r.code == 0 {
