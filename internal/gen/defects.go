@@ -455,14 +455,19 @@ func (g *generator) dutyQuotesOther(i int) bool {
 }
 
 func (g *generator) irrelevant(i int) bool {
-	// a power whose name names a subject, so that relevance can be judged
+	// a power whose name states a case ("用人单位不办理社会保险登记的"), not
+	// a sanction or a procedure, so that relevance can be judged
 	c, ok := g.fresh("specific", func(c art) bool {
-		for _, cl := range clauses(c.a.Lines()[0]) {
-			if utf8.RuneCountInString(cl) >= 6 && !generic(cl) && !strings.ContainsAny(cl, "（）“”‘’《》〈〉、") {
-				return true
+		s := subject(c.a.Text())
+		if utf8.RuneCountInString(s) < 8 || !strings.HasSuffix(s, "的") || generic(s) {
+			return false
+		}
+		for _, w := range []string{"违法所得", "处分", "罚款", "警告", "责令", "不服", "依法", "追究"} {
+			if strings.Contains(s, w) {
+				return false
 			}
 		}
-		return false
+		return true
 	})
 	if !ok {
 		return false

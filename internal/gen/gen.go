@@ -299,11 +299,10 @@ func clauses(line string) []string {
 	return strings.FieldsFunc(line, func(r rune) bool { return strings.ContainsRune("，。；：", r) })
 }
 
-// powerName makes a power name from the article's own words (so the basis is
-// plainly relevant to it), unique in the catalog.
-func (g *generator) powerName(text, typ string) string {
-	subject := ""
-	// a clause that names a subject ("违反本法规定" names none), else any
+// subject picks the clause of the article's first line a power name is
+// made from: a clause that names a subject ("违反本法规定" names none), else
+// any clause of 6 to 30 characters without brackets, lists or citations.
+func subject(text string) string {
 	for _, specific := range []bool{true, false} {
 		for _, c := range clauses(strings.Split(text, "\n")[0]) {
 			n := utf8.RuneCountInString(c)
@@ -316,13 +315,16 @@ func (g *generator) powerName(text, typ string) string {
 			if n > 30 {
 				c = string([]rune(c)[:30])
 			}
-			subject = c
-			break
-		}
-		if subject != "" {
-			break
+			return c
 		}
 	}
+	return ""
+}
+
+// powerName makes a power name from the article's own words (so the basis is
+// plainly relevant to it), unique in the catalog.
+func (g *generator) powerName(text, typ string) string {
+	subject := subject(text)
 	name := ""
 	switch {
 	case subject == "":
