@@ -35,7 +35,7 @@ const (
 	fTitle   = "title"
 	fShort   = "short"
 	fVersion = "version"   // version label
-	fFrom    = "from"      // version in force from, "2006-01-02" (unknownFrom when unknown), filterable
+	fFrom    = "from"      // version in force from, "2006-01-02" (unknownFrom when unknown)
 	fUntil   = "until"     // in force until, exclusive, counting the statute's repeal (openUntil when open)
 	fState   = "textstate" // statutes.TextState of the version
 	fArticle = "article"   // article label, 第八十八条
@@ -86,10 +86,8 @@ func newMapping() mapping.IndexMapping {
 		return f
 	}
 	dm := mapping.NewDocumentStaticMapping()
-	for _, name := range []string{fStatute, fFrom, fUntil, fState} {
-		dm.AddFieldMappingsAt(name, field(keyword.Name, true))
-	}
-	for _, name := range []string{fTitle, fShort, fVersion, fArticle, fNum, fSeq} {
+	dm.AddFieldMappingsAt(fStatute, field(keyword.Name, true))
+	for _, name := range []string{fTitle, fShort, fVersion, fArticle, fNum, fSeq, fFrom, fUntil, fState} {
 		dm.AddFieldMappingsAt(name, field(keyword.Name, false))
 	}
 	dm.AddFieldMappingsAt(fText, field(cjk.AnalyzerName, true))

@@ -171,6 +171,12 @@ func TestSearch(t *testing.T) {
 			want:  []string{"社会保险法 2018-12-29 第八十八条"},
 		},
 		{
+			name:  "in force only, found on a later page of candidates",
+			query: "骗取社会保险待遇的，依法处理",
+			opt:   SearchOptions{Date: now, InForceOnly: true, Candidates: 1},
+			want:  []string{"社会保险法 2018-12-29 第八十八条"},
+		},
+		{
 			name:  "text of a later paragraph",
 			query: "另一款",
 			opt:   SearchOptions{Date: now},
@@ -521,5 +527,26 @@ func TestCacheKilledBuild(t *testing.T) {
 func TestOpenWithoutLoader(t *testing.T) {
 	if _, err := Open("test-1", nil, Options{CacheDir: t.TempDir()}); err == nil {
 		t.Error("no index and no loader: no error")
+	}
+}
+
+// With one candidate per page, the best candidate of the quote is the
+// repealed statute's article; in-force-only must page on to find 88.
+func TestSearchInForcePaging(t *testing.T) {
+	ix := openTest(t, testCorpus(), Options{CacheDir: t.TempDir()})
+	const q = "骗取社会保险待遇的，依法处理"
+	now := day("2024-06-01")
+	first, err := ix.Search(q, SearchOptions{Date: now, Candidates: 1})
+	if err != nil || len(first) != 1 || first[0].Statute != "旧条例" || first[0].State != Superseded {
+		t.Fatalf("first page: %q, %v; want only 旧条例 (the test relies on it)", hitNames(first), err)
+	}
+	hits, err := ix.Search(q, SearchOptions{Date: now, Candidates: 1, InForceOnly: true, Limit: 2})
+	if err != nil || len(hits) != 2 {
+		t.Fatalf("in force: %q, %v; want 2 hits", hitNames(hits), err)
+	}
+	for _, h := range hits {
+		if h.State != InForce {
+			t.Errorf("%s is %s", h.Statute, h.State)
+		}
 	}
 }

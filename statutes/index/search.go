@@ -98,41 +98,43 @@ func (ix *Index) Search(text string, opt SearchOptions) (hits []Hit, err error) 
 		tq.SetField(fStatute)
 		conj = append(conj, tq)
 	}
-	if opt.InForceOnly {
-		// from <= day (or unknown) and until > day
-		incl, excl := true, false
-		from := bleve.NewTermRangeInclusiveQuery(unknownFrom, day, &incl, &incl)
-		from.SetField(fFrom)
-		until := bleve.NewTermRangeInclusiveQuery(day, "", &excl, &excl)
-		until.SetField(fUntil)
-		conj = append(conj, from, until)
-	}
 	var q query.Query = mq
 	if len(conj) > 1 {
 		q = bleve.NewConjunctionQuery(conj...)
 	}
-	req := bleve.NewSearchRequestOptions(q, opt.Candidates, 0, false)
-	req.Fields = storedFields
 
 	defer func() {
 		if r := recover(); r != nil {
 			hits, err = nil, fmt.Errorf("search index %s: damaged: %v", ix.path, r)
 		}
 	}()
-	res, err := ix.idx.Search(req)
-	if err != nil {
-		return nil, fmt.Errorf("search index %s: %w", ix.path, err)
-	}
-
-	for _, dm := range res.Hits {
-		h := hitFromFields(dm.Fields)
-		h.Score = dm.Score
-		h.Match = m.compare(h.Text)
-		if h.Covered == 0 {
-			continue
+	// Versions not in force are filtered here rather than in bleve (dates
+	// are stored, not indexed: indexing them cost an eighth of the build).
+	// They are few, so one page of candidates nearly always suffices; when
+	// it does not, the next page is measured too.
+	for from := 0; ; from += opt.Candidates {
+		req := bleve.NewSearchRequestOptions(q, opt.Candidates, from, false)
+		req.Fields = storedFields
+		res, err := ix.idx.Search(req)
+		if err != nil {
+			return nil, fmt.Errorf("search index %s: %w", ix.path, err)
 		}
-		h.State = stateAt(h.From, h.Until, day)
-		hits = append(hits, h)
+		for _, dm := range res.Hits {
+			h := hitFromFields(dm.Fields)
+			h.State = stateAt(h.From, h.Until, day)
+			if opt.InForceOnly && h.State != InForce {
+				continue
+			}
+			h.Score = dm.Score
+			h.Match = m.compare(h.Text)
+			if h.Covered == 0 {
+				continue
+			}
+			hits = append(hits, h)
+		}
+		if !opt.InForceOnly || len(hits) >= opt.Limit || uint64(from+opt.Candidates) >= res.Total {
+			break
+		}
 	}
 	sort.SliceStable(hits, func(i, j int) bool { return less(&hits[i], &hits[j]) })
 	if len(hits) > opt.Limit {
