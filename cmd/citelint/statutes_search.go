@@ -2,10 +2,13 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"math"
 	"os"
 	"strings"
@@ -15,6 +18,7 @@ import (
 	"github.com/urfave/cli/v3"
 
 	"github.com/citelint/citelint/statutes"
+	"github.com/citelint/citelint/statutes/data"
 	"github.com/citelint/citelint/statutes/index"
 )
 
@@ -116,9 +120,10 @@ func runStatutesSearch(ctx context.Context, cmd *cli.Command) error {
 			return err
 		}
 	}
-	ix, err := index.Open(c.ID(), func() (index.Source, error) {
+	src := keyedCorpus{c, indexKey(c)}
+	ix, err := index.Open(src.key, func() (index.Source, error) {
 		fmt.Fprintln(stderr, "citelint: 正在建立条文检索索引（首次使用，需要几秒钟）")
-		return c, nil
+		return src, nil
 	}, index.Options{
 		CacheDir: o.cacheDir,
 		Notice:   func(msg string) { fmt.Fprintln(stderr, "citelint: 注意："+msg) },
@@ -140,6 +145,26 @@ func runStatutesSearch(ctx context.Context, cmd *cli.Command) error {
 		return writeSearchJSON(stdout, c.ID(), o, hits, "")
 	}
 	return writeSearchText(stdout, o, hits)
+}
+
+// keyedCorpus is the corpus under the key its search index is cached by.
+type keyedCorpus struct {
+	*statutes.Corpus
+	key string
+}
+
+func (k keyedCorpus) ID() string { return k.key }
+
+// indexKey identifies the embedded corpus's text for the index cache. The
+// manifest's id hashes the imported files but not facts.yaml, whose errata
+// and partial versions change what is indexed, so its hash is added.
+func indexKey(c *statutes.Corpus) string {
+	facts, err := fs.ReadFile(data.FS, statutes.FactsName)
+	if err != nil {
+		return c.ID()
+	}
+	sum := sha256.Sum256(facts)
+	return c.ID() + "-" + hex.EncodeToString(sum[:4])
 }
 
 // bundlesText reports whether any version of s has text in the corpus.

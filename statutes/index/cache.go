@@ -141,23 +141,22 @@ func Open(corpusID string, load func() (Source, error), opt Options) (*Index, er
 	work, cacheErr := mkWorkDir(dir, fileSafe(corpusID))
 	if cacheErr == nil {
 		built := filepath.Join(work, "index")
-		if err := writeIndex(built, corpusID, docs, opt.build); err != nil {
-			os.RemoveAll(work)
-			return nil, err
-		}
-		ix, err := install(work, built, final, corpusID)
-		if err == nil {
-			ix.built = true
-			return ix, nil
-		}
-		// Built but not installable: answer from the build and drop it.
-		if ix, oerr := openValid(built, corpusID); oerr == nil {
-			ix.temp, ix.built = work, true
-			notice(opt, dir, err)
-			return ix, nil
+		cacheErr = writeIndex(built, corpusID, docs, opt.build) // a full disk, say
+		if cacheErr == nil {
+			ix, err := install(work, built, final, corpusID)
+			if err == nil {
+				ix.built = true
+				return ix, nil
+			}
+			// Built but not installable: answer from the build and drop it.
+			if ix, oerr := openValid(built, corpusID); oerr == nil {
+				ix.temp, ix.built = work, true
+				notice(opt, dir, err)
+				return ix, nil
+			}
+			cacheErr = err
 		}
 		os.RemoveAll(work)
-		cacheErr = err
 	}
 
 	// The cache cannot be used: build where we can and say so.
