@@ -51,6 +51,7 @@ type searchOptions struct {
 	color    bool
 	inForce  bool
 	asOf     time.Time
+	asOfSet  bool
 	cacheDir string
 }
 
@@ -88,7 +89,7 @@ func parseSearchFlags(cmd *cli.Command) (*searchOptions, error) {
 	if err != nil {
 		return nil, err
 	}
-	o.asOf = asOf
+	o.asOf, o.asOfSet = asOf, cmd.IsSet("as-of")
 	return o, nil
 }
 
@@ -276,7 +277,7 @@ type searchJSON struct {
 	Corpus  string          `json:"corpus"`
 	Query   string          `json:"query"`
 	Statute string          `json:"statute,omitempty"`
-	AsOf    string          `json:"as_of"`
+	AsOf    string          `json:"as_of,omitempty"` // only when --as-of is given: output stays the same from day to day
 	InForce bool            `json:"in_force_only"`
 	Note    string          `json:"note,omitempty"`
 	Hits    []searchHitJSON `json:"hits"`
@@ -307,10 +308,12 @@ func writeSearchJSON(w io.Writer, corpus string, o *searchOptions, hits []index.
 		Corpus:  corpus,
 		Query:   o.query,
 		Statute: o.statute,
-		AsOf:    o.asOf.Format("2006-01-02"),
 		InForce: o.inForce,
 		Note:    note,
 		Hits:    []searchHitJSON{},
+	}
+	if o.asOfSet {
+		out.AsOf = o.asOf.Format("2006-01-02")
 	}
 	for i, h := range hits {
 		spans := h.Spans
