@@ -8,6 +8,7 @@ import (
 	"os"
 	"path"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -385,6 +386,12 @@ func (c *Corpus) AddAliases(m map[string]string) error {
 		}
 		if other, _, err := c.resolve(a); err == nil && other != s {
 			return fmt.Errorf("alias %s for %s: already names %s", a, s.Title, other.Title)
+		}
+		// The title index is rebuilt at the end: an earlier alias may
+		// have replaced the statute the index still points at.
+		s = c.byID[s.ID]
+		if slices.Contains(s.Aliases, a) {
+			continue
 		}
 		// Copy on write: the statute may be shared with other corpora.
 		cp := *s

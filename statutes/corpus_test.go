@@ -392,14 +392,23 @@ func TestAddDir(t *testing.T) {
 
 func TestAddAliases(t *testing.T) {
 	c := defaultCorpus(t)
-	if err := c.AddAliases(map[string]string{"社保法": "中华人民共和国社会保险法"}); err != nil {
+	if err := c.AddAliases(map[string]string{"社险法": "中华人民共和国社会保险法"}); err != nil {
 		t.Fatal(err)
 	}
-	if s, err := c.Resolve("《社保法》"); err != nil || s.ID != "社会保险法" {
+	if s, err := c.Resolve("《社险法》"); err != nil || s.ID != "社会保险法" {
 		t.Errorf("alias resolves to %v, %v", s, err)
 	}
-	if err := c.AddAliases(map[string]string{"社保法": "价格法"}); err == nil {
+	if err := c.AddAliases(map[string]string{"社险法": "价格法"}); err == nil {
 		t.Error("an alias naming two statutes was accepted")
+	}
+	// Two aliases of one statute added at once: both kept.
+	if err := c.AddAliases(map[string]string{"社险法甲": "社会保险法", "社险法乙": "社会保险法"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range []string{"社险法", "社险法甲", "社险法乙"} {
+		if s, err := c.Resolve(a); err != nil || s.ID != "社会保险法" {
+			t.Errorf("alias %s resolves to %v, %v", a, s, err)
+		}
 	}
 	if err := c.AddAliases(map[string]string{"x": "不存在的法"}); !errors.Is(err, ErrUnknownStatute) {
 		t.Errorf("alias to an unknown title: %v", err)
