@@ -10,7 +10,8 @@
 # warm: the index is in the cache and its files in the page cache.
 # hyperfine when installed (apt-get install hyperfine), else a shell loop;
 # medians. The machine's load is printed because other work on a 2-core
-# machine changes the cold figure a lot.
+# machine changes the cold figure a lot; the CPU time (user+sys, from
+# hyperfine) changes little and divided by the cores bounds an idle run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-5}
@@ -36,7 +37,7 @@ measure() {
 		prepare="rm -rf $cache"
 		warmup=0
 	fi
-	local med lo hi
+	local med lo hi cpu
 	if [ $have_hyperfine = 1 ]; then
 		# hyperfine splits the command on spaces; the query has none.
 		hyperfine -N --style none --runs "$runs" --warmup "$warmup" --prepare "$prepare" \
@@ -44,7 +45,9 @@ measure() {
 		med=$(grep -o '"median": *[0-9.e+-]*' "$work/h.json" | head -1 | awk -F: '{print $2}')
 		lo=$(grep -o '"min": *[0-9.e+-]*' "$work/h.json" | head -1 | awk -F: '{print $2}')
 		hi=$(grep -o '"max": *[0-9.e+-]*' "$work/h.json" | head -1 | awk -F: '{print $2}')
+		cpu=$(awk -F: '/"user"/ {u=$2+0} /"system"/ {s=$2+0} END {printf "%.3f s", u+s}' "$work/h.json")
 	else
+		cpu="n/a"
 		[ "$cold" = 1 ] || CITELINT_CACHE_DIR=$cache "$cl" "$@" >/dev/null 2>&1
 		: >"$work/t"
 		for _ in $(seq "$runs"); do
@@ -59,15 +62,15 @@ measure() {
 		lo=$(sort -g "$work/t" | head -1)
 		hi=$(sort -g "$work/t" | tail -1)
 	fi
-	printf '| %s | %s | %.3f s | %.3f s | %.3f s |\n' "$label" "$runs" "$med" "$lo" "$hi"
+	printf '| %s | %s | %.3f s | %.3f s | %.3f s | %s |\n' "$label" "$runs" "$med" "$lo" "$hi" "$cpu"
 }
 
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
 echo "Machine: $cpu, $(nproc) cores; $(go version | awk '{print $3}'); $(date -u +%Y-%m-%d); load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "Timer: $([ $have_hyperfine = 1 ] && hyperfine --version || echo 'shell loop'); query: $QUERY"
 echo
-echo "| case | runs | median wall | min | max |"
-echo "|---|---:|---:|---:|---:|"
+echo "| case | runs | median wall | min | max | CPU user+sys (mean) |"
+echo "|---|---:|---:|---:|---:|---:|"
 measure "first search, empty cache (builds the index)" "$RUNS" 1 statutes search "$QUERY"
 measure "later search" "$((RUNS * 3))" 0 statutes search "$QUERY"
 measure "later search --statute 社会保险法" "$((RUNS * 3))" 0 statutes search "$QUERY" --statute 社会保险法

@@ -1,7 +1,6 @@
 package index
 
 import (
-	"cmp"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -35,8 +34,8 @@ const (
 	fTitle   = "title"
 	fShort   = "short"
 	fVersion = "version"   // version label
-	fFrom    = "from"      // version in force from, "2006-01-02" (unknownFrom when unknown)
-	fUntil   = "until"     // in force until, exclusive, counting the statute's repeal (openUntil when open)
+	fFrom    = "from"      // version in force from, "2006-01-02" ("" when unknown)
+	fUntil   = "until"     // in force until, exclusive, counting the statute's repeal ("" when open)
 	fState   = "textstate" // statutes.TextState of the version
 	fArticle = "article"   // article label, 第八十八条
 	fNum     = "num"       // "88" or "10-1" for 第十条之一
@@ -47,14 +46,6 @@ const (
 var storedFields = []string{fStatute, fTitle, fShort, fVersion, fFrom, fUntil, fState, fArticle, fNum, fSeq, fText}
 
 const dateLayout = "2006-01-02"
-
-// openUntil sorts after every real date so that "until > day" holds for a
-// version still in force.
-const openUntil = "9999-12-31"
-
-// unknownFrom sorts before every real date: a version whose start is
-// unknown counts as in force from the beginning.
-const unknownFrom = "0000-01-01"
 
 // doc is one indexed article; the json names are the field names.
 type doc struct {
@@ -122,10 +113,6 @@ func collect(src Source) []doc {
 		if !s.RepealedOn.IsZero() && (until.IsZero() || s.RepealedOn.Before(until)) {
 			until = s.RepealedOn
 		}
-		u := dateString(until)
-		if u == "" {
-			u = openUntil
-		}
 		num := fmt.Sprint(a.Num)
 		if a.Suffix > 0 {
 			num = fmt.Sprintf("%d-%d", a.Num, a.Suffix)
@@ -139,8 +126,8 @@ func collect(src Source) []doc {
 			Title:   s.Title,
 			Short:   s.Short,
 			Version: v.Label,
-			From:    cmp.Or(dateString(v.Effective), unknownFrom),
-			Until:   u,
+			From:    dateString(v.Effective),
+			Until:   dateString(until),
 			State:   string(v.Text),
 			Article: label,
 			Num:     num,

@@ -14,7 +14,7 @@ import (
 
 // formatVersion changes whenever the mapping or the documents change, so an
 // index written by an older citelint is rebuilt rather than misread.
-const formatVersion = 2
+const formatVersion = 3
 
 // metaName is the file next to bleve's own that records what an index
 // holds; it is written last, so an index without it is unfinished.

@@ -72,6 +72,12 @@ func (ix *Index) Search(text string, opt SearchOptions) (hits []Hit, err error) 
 	if ix.idx == nil {
 		return nil, errors.New("search: index closed")
 	}
+	// bleve may panic on a damaged segment rather than fail.
+	defer func() {
+		if r := recover(); r != nil {
+			hits, err = nil, fmt.Errorf("search index %s: damaged: %v", ix.path, r)
+		}
+	}()
 	m := newMatcher(text)
 	if len(m.q) == 0 {
 		return nil, errors.New("search: empty query")
@@ -103,11 +109,6 @@ func (ix *Index) Search(text string, opt SearchOptions) (hits []Hit, err error) 
 		q = bleve.NewConjunctionQuery(conj...)
 	}
 
-	defer func() {
-		if r := recover(); r != nil {
-			hits, err = nil, fmt.Errorf("search index %s: damaged: %v", ix.path, r)
-		}
-	}()
 	// Versions not in force are filtered here rather than in bleve (dates
 	// are stored, not indexed: indexing them cost an eighth of the build).
 	// They are few, so one page of candidates nearly always suffices; when
@@ -246,12 +247,6 @@ func hitFromFields(f map[string]any) Hit {
 		Article:   s(fArticle),
 		Text:      s(fText),
 		seq:       s(fSeq),
-	}
-	if h.Until == openUntil {
-		h.Until = ""
-	}
-	if h.From == unknownFrom {
-		h.From = ""
 	}
 	num, suffix, _ := strings.Cut(s(fNum), "-")
 	h.Num, _ = strconv.Atoi(num)
