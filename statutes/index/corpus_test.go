@@ -126,14 +126,18 @@ func TestCorpusFindsQuotedArticles(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		found := false
+		found, full := false, 0
 		for _, h := range hits {
 			if h.Coverage < 1 {
 				break
 			}
+			full++
 			if h.Statute == a.id && h.Article == a.label {
 				found = true
 			}
+		}
+		if !found && full == len(hits) && len(hits) == 50 {
+			continue // boilerplate (本法自公布之日起施行) shared by more articles than shown
 		}
 		if !found {
 			t.Errorf("quote of %s %s %q not found at full coverage; got %q", a.id, a.label, quote, hitNames(hits[:min(3, len(hits))]))
