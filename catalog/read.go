@@ -6,9 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 )
 
 // MaxFileSize is the largest catalog file Read accepts. Real catalogs are a
@@ -39,22 +41,55 @@ func Read(path string) (*Catalog, error) {
 }
 
 func readFile(path string) (*Catalog, error) {
-	f, err := os.Open(path)
+	// Stat before opening: opening a FIFO blocks until a writer comes, and
+	// a device may never end. os.Stat follows symbolic links, so a link to
+	// a regular file is read like the file.
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, &InputError{Err: err}
+	}
+	if err := regularFile(st); err != nil {
+		return nil, err
+	}
+	// O_NONBLOCK: should the path become a FIFO between the Stat and the
+	// open, the open returns at once instead of waiting for a writer (it is
+	// a no-op for regular files); the Stat of the open file decides.
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, &InputError{Err: err}
 	}
 	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
+	if st, err = f.Stat(); err != nil {
 		return nil, &InputError{Err: err}
 	}
-	if st.IsDir() {
-		return nil, inputErr(Loc{}, "is a directory")
+	if err := regularFile(st); err != nil {
+		return nil, err
 	}
 	if st.Size() > MaxFileSize {
 		return nil, inputErr(Loc{}, "file too large (%d bytes; at most %d)", st.Size(), MaxFileSize)
 	}
 	return readAll(f, path, "")
+}
+
+// regularFile refuses what is not a regular file, saying what it is.
+func regularFile(st fs.FileInfo) error {
+	m := st.Mode()
+	var what string
+	switch {
+	case m.IsRegular():
+		return nil
+	case m.IsDir():
+		what = "a directory"
+	case m&fs.ModeNamedPipe != 0:
+		what = "a named pipe (FIFO)"
+	case m&fs.ModeSocket != 0:
+		what = "a socket"
+	case m&fs.ModeDevice != 0:
+		what = "a device"
+	default:
+		what = "a special file"
+	}
+	return inputErr(Loc{}, "is %s, not a file; citelint reads catalog files (.txt .docx .xlsx .csv .doc)", what)
 }
 
 // ReadFrom reads a catalog from r; name is used in locations and messages
