@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -138,6 +139,20 @@ func TestVersionAt(t *testing.T) {
 		{"民法典", "2021-01-01", "2020-05-28", TextFull, StatusInForce},
 		{"医疗保障基金使用监督管理条例", "2021-05-01", "2021-01-15", TextFull, StatusInForce},
 		{"医疗保障基金使用监督管理条例", "2021-04-30", "", "", StatusPending},
+		// Revisions the sources lack (facts.yaml): the bundled text up to
+		// the day before the revision takes effect, no text from then on.
+		{"传染病防治法", "2025-08-31", "2013-06-29", TextFull, StatusInForce},
+		{"传染病防治法", "2025-09-01", "2025-04-30", TextNone, StatusInForce},
+		{"反不正当竞争法", "2025-10-14", "2019-04-23", TextFull, StatusInForce},
+		{"反不正当竞争法", "2025-10-15", "2025-06-27", TextNone, StatusInForce},
+		{"治安管理处罚法", "2025-12-31", "2012-10-26", TextFull, StatusInForce},
+		{"治安管理处罚法", "2026-01-01", "2025-06-27", TextNone, StatusInForce},
+		{"医疗机构管理条例", "2022-04-30", "2016-02-06", TextFull, StatusInForce},
+		{"医疗机构管理条例", "2022-05-01", "2022-03-29", TextNone, StatusInForce},
+		// The 2024 amendment of 监察法 took effect on 2025-06-01, not on
+		// its adoption (effective_dates in facts.yaml).
+		{"监察法", "2025-05-31", "2018-03-20", TextFull, StatusInForce},
+		{"监察法", "2025-06-01", "2024-12-25", TextFull, StatusInForce},
 	}
 	for _, tt := range tests {
 		t.Run(tt.title+"@"+tt.date, func(t *testing.T) {
@@ -302,7 +317,16 @@ func TestCorpusSize(t *testing.T) {
 // TestManifestMatchesFiles checks that the manifest says what the text
 // files' headers say, so loading from the manifest equals loading the files.
 func TestManifestMatchesFiles(t *testing.T) {
-	fromManifest := defaultCorpus(t)
+	// Both without facts.yaml, which adds versions and events to
+	// imported statutes.
+	m, err := defaultManifest()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fromManifest, err := loadManifest(data.FS, m, false, func() (*facts, error) { return nil, nil })
+	if err != nil {
+		t.Fatal(err)
+	}
 	text, err := fs.Sub(data.FS, "text")
 	if err != nil {
 		t.Fatal(err)
@@ -610,5 +634,77 @@ func TestJointOrder(t *testing.T) {
 	}
 	if s.Issuer != "国务院、中央军事委员会" || strings.Join(s.DocNumbers, "|") != "国务院、中央军事委员会令第288号" {
 		t.Errorf("issuer %q, docnos %q", s.Issuer, s.DocNumbers)
+	}
+}
+
+// TestLaterVersions checks what facts.yaml adds to an imported statute:
+// the version ends of its versions are linked again, its events and
+// document numbers gain the revision's, and the notes say the text is
+// not bundled and not verified.
+func TestLaterVersions(t *testing.T) {
+	c := defaultCorpus(t)
+	s, err := c.Resolve("医疗机构管理条例")
+	if err != nil {
+		t.Fatal(err)
+	}
+	old, later := s.VersionAt(day("2022-04-30")), s.Current()
+	if !old.Until.Equal(day("2022-05-01")) || !later.Until.IsZero() {
+		t.Errorf("until: %s version %v, %s version %v", old.Label, old.Until, later.Label, later.Until)
+	}
+	if later.Verified || later.Text != TextNone || !strings.Contains(later.Source, "未经核对") {
+		t.Errorf("later version: verified %v, text %s, source %q", later.Verified, later.Text, later.Source)
+	}
+	if !slices.Contains(s.DocNumbers, "国务院令第752号") || !slices.Contains(s.DocNumbers, "国务院令第149号") {
+		t.Errorf("docnos %q", s.DocNumbers)
+	}
+	var kinds []string
+	for _, e := range s.Events {
+		kinds = append(kinds, e.Date.Format("2006-01-02")+" "+e.Kind)
+	}
+	if got := strings.Join(kinds, "|"); got != "1994-02-26 发布|2016-02-06 修订|2022-03-29 修订|2022-05-01 施行" {
+		t.Errorf("events %s", got)
+	}
+
+	m, err := c.Resolve("监察法")
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := m.VersionAt(day("2025-06-01"))
+	if v.Label != "2024-12-25" || !strings.Contains(v.Source, "2025年6月1日") {
+		t.Errorf("监察法 2024 version: %s, source %q", v.Label, v.Source)
+	}
+	if first := m.Versions[0]; !first.Until.Equal(day("2025-06-01")) {
+		t.Errorf("监察法 2018 version until %v, want 2025-06-01", first.Until)
+	}
+}
+
+// TestFactsErrors checks that facts.yaml mistakes stop the load with a
+// message naming the entry.
+func TestFactsErrors(t *testing.T) {
+	m, err := defaultManifest()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		f    facts
+		want string
+	}{
+		{"date of an unknown version", facts{Dates: []dateFix{{Statute: "监察法", Version: "2020-01-01", Effective: "2021-01-01", Source: "x"}}}, "no version 2020-01-01"},
+		{"date of an unknown statute", facts{Dates: []dateFix{{Statute: "无此法", Version: "2020-01-01", Effective: "2021-01-01", Source: "x"}}}, "no such statute"},
+		{"date without source", facts{Dates: []dateFix{{Statute: "监察法", Version: "2024-12-25", Effective: "2025-06-01"}}}, "source is required"},
+		{"date unchanged", facts{Dates: []dateFix{{Statute: "监察法", Version: "2024-12-25", Effective: "2024-12-25", Source: "x"}}}, "already takes effect"},
+		{"event without kind", facts{Versions: []factVersion{{Statute: "价格法", Label: "2030-01-01", Text: "none", Source: "x",
+			Events: []factEvent{{Date: "2030-01-01", Text: "x"}}}}}, "kind and a text"},
+		{"events of a hand-added statute's version", facts{Statutes: []factStatute{{ID: "甲办法", Title: "甲办法", Kind: "部门规章", Source: "x",
+			Versions: []factVersion{{Label: "2020", Text: "none", Source: "x", DocNumbers: []string{"甲令第1号"}}}}}}, "not per version"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := loadManifest(data.FS, m, true, func() (*facts, error) { return &tt.f, nil })
+			if err == nil || !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), FactsName) {
+				t.Errorf("err = %v, want %s and %q", err, FactsName, tt.want)
+			}
+		})
 	}
 }

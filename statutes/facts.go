@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -30,6 +31,19 @@ type facts struct {
 	Versions []factVersion     `yaml:"versions"` // versions added to imported statutes
 	Aliases  map[string]string `yaml:"aliases"`  // alias → title
 	Errata   []Erratum         `yaml:"errata"`
+	// Dates correct the effective dates of imported versions.
+	Dates []dateFix `yaml:"effective_dates"`
+}
+
+// dateFix corrects when an imported version took effect (the sources
+// date an amended text by its adoption when the amending decision took
+// effect later).
+type dateFix struct {
+	Statute   string `yaml:"statute"` // statute ID
+	Version   string `yaml:"version"` // version label
+	Effective string `yaml:"effective"`
+	Verified  bool   `yaml:"verified"`
+	Source    string `yaml:"source"`
 }
 
 type factStatute struct {
@@ -63,6 +77,10 @@ type factVersion struct {
 	Verified  bool   `yaml:"verified"`
 	Source    string `yaml:"source"`
 	Articles  string `yaml:"articles"` // corpus body format
+	// Events and DocNumbers (in versions: only) are added to the
+	// statute: the amendment this version reflects, and its order.
+	Events     []factEvent `yaml:"events"`
+	DocNumbers []string    `yaml:"docnos"`
 }
 
 func readFacts(fsys fs.FS) (*facts, error) {
@@ -106,6 +124,7 @@ func (c *Corpus) applyFacts(f *facts, errata bool) error {
 			return wrap(fs.ID, err)
 		}
 	}
+	touched := map[string]bool{}
 	for _, fv := range f.Versions {
 		s := c.byID[fv.Statute]
 		if s == nil {
@@ -118,6 +137,19 @@ func (c *Corpus) applyFacts(f *facts, errata bool) error {
 		if err := c.mergeVersion(s, v); err != nil {
 			return wrap(fv.Statute+" "+fv.Label, err)
 		}
+		if err := c.addEvents(fv); err != nil {
+			return wrap(fv.Statute+" "+fv.Label, err)
+		}
+		touched[fv.Statute] = true
+	}
+	for i, d := range f.Dates {
+		if err := c.fixDate(d); err != nil {
+			return wrap(fmt.Sprintf("effective date %d (%s %s)", i+1, d.Statute, d.Version), err)
+		}
+		touched[d.Statute] = true
+	}
+	for id := range touched {
+		linkUntil(c.byID[id])
 	}
 	if len(f.Aliases) > 0 {
 		c.finish()
@@ -211,6 +243,87 @@ func factDate(s string) (time.Time, error) {
 	return parseDate(s)
 }
 
+// addEvents adds the events and document numbers of a version added to an
+// imported statute (copy on write: the statute's slices may be shared).
+func (c *Corpus) addEvents(fv factVersion) error {
+	if len(fv.Events) == 0 && len(fv.DocNumbers) == 0 {
+		return nil
+	}
+	s := c.byID[fv.Statute]
+	evs := slices.Clone(s.Events)
+	for _, e := range fv.Events {
+		d, err := factDate(e.Date)
+		if err != nil {
+			return err
+		}
+		if e.Kind == "" || e.Text == "" {
+			return errors.New("an event needs a kind and a text")
+		}
+		evs = append(evs, Event{Date: d, Kind: e.Kind, Text: e.Text})
+	}
+	sort.SliceStable(evs, func(i, j int) bool {
+		a, b := evs[i].Date, evs[j].Date
+		return !a.IsZero() && !b.IsZero() && a.Before(b)
+	})
+	docs := slices.Clone(s.DocNumbers)
+	for _, d := range fv.DocNumbers {
+		if !slices.Contains(docs, d) {
+			docs = append(docs, d)
+		}
+	}
+	sort.Strings(docs)
+	cp := *s
+	cp.Events, cp.DocNumbers = evs, docs
+	c.replace(s, &cp)
+	return nil
+}
+
+// fixDate applies one effective-date correction, noting it in the
+// version's source note.
+func (c *Corpus) fixDate(d dateFix) error {
+	s := c.byID[d.Statute]
+	if s == nil {
+		return errors.New("no such statute in the corpus")
+	}
+	if d.Source == "" {
+		return errors.New("source is required")
+	}
+	eff, err := factDate(d.Effective)
+	if err != nil || eff.IsZero() {
+		return fmt.Errorf("bad effective date %q", d.Effective)
+	}
+	for _, v := range s.Versions {
+		if v.Label != d.Version {
+			continue
+		}
+		if v.Effective.Equal(eff) {
+			return fmt.Errorf("version %s already takes effect on %s", d.Version, d.Effective)
+		}
+		v.Effective = eff
+		v.Source += "；施行日期据" + d.Source
+		if !d.Verified {
+			v.Source += "（未核实）"
+		}
+		sortVersions(s)
+		return nil
+	}
+	return fmt.Errorf("%s has no version %s", d.Statute, d.Version)
+}
+
+// linkUntil ends each version of s where the next one takes effect, after
+// facts added or moved versions; the last keeps its end (a repeal).
+func linkUntil(s *Statute) {
+	sortVersions(s)
+	for i, v := range s.Versions[:max(len(s.Versions)-1, 0)] {
+		if next := s.Versions[i+1].Effective; !next.IsZero() {
+			v.Until = next
+		}
+	}
+	if last := s.Current(); last != nil && last.Until.IsZero() && !s.RepealedOn.IsZero() {
+		last.Until = s.RepealedOn
+	}
+}
+
 func (f *factStatute) statute() (*Statute, error) {
 	s := &Statute{ID: f.ID, Title: f.Title, Short: f.Short, Aliases: f.Aliases, Kind: Kind(f.Kind),
 		Issuer: f.Issuer, DocNumbers: f.DocNumbers, ReplacedBy: f.ReplacedBy, Verified: f.Verified,
@@ -237,6 +350,9 @@ func (f *factStatute) statute() (*Statute, error) {
 		return nil, errors.New("at least one version is required (text: none for metadata only)")
 	}
 	for _, fv := range f.Versions {
+		if len(fv.Events) > 0 || len(fv.DocNumbers) > 0 {
+			return nil, errors.New("a hand-added statute lists its events and docnos itself, not per version")
+		}
 		v, err := fv.version(s.ID)
 		if err != nil {
 			return nil, err

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"encoding/json"
+	"fmt"
 	"os/exec"
 	"path/filepath"
 	"regexp"
@@ -216,5 +218,72 @@ func TestStatutesUserTextChinese(t *testing.T) {
 	} {
 		out, errb, _ := runCLI(t, append([]string{"statutes"}, args...)...)
 		check(strings.Join(args, " "), out+errb)
+	}
+}
+
+// TestLintRevisedStatute lints two catalogs quoting 传染病防治法, revised
+// after the corpus's sources (a metadata-only version in facts.yaml): the
+// one dated before the revision took effect is checked against the
+// bundled text, the one dated after gets quote-unverifiable naming the
+// revision, never a mismatch, and its note 2013年修正 is not called
+// outdated on the strength of an unverified version.
+func TestLintRevisedStatute(t *testing.T) {
+	type diag struct {
+		Rule, Severity, Message string
+		Entry                   struct{ Index int }
+	}
+	lintFile := func(path string) []diag {
+		t.Helper()
+		out, errb, code := runCLI(t, "lint", "--format", "json", "--no-fail", path)
+		if code != 0 {
+			t.Fatalf("lint %s: exit %d: %s", path, code, errb)
+		}
+		var r struct {
+			Files []struct{ Diagnostics []diag }
+		}
+		if err := json.Unmarshal([]byte(out), &r); err != nil || len(r.Files) != 1 {
+			t.Fatalf("lint %s: %v\n%s", path, err, out)
+		}
+		return r.Files[0].Diagnostics
+	}
+	const dir = "../../testdata/statutes/revised/"
+
+	var got []string
+	for _, d := range lintFile(dir + "before.txt") {
+		got = append(got, fmt.Sprintf("%d %s", d.Entry.Index, d.Rule))
+	}
+	if strings.Join(got, "|") != "1 quote-mismatch" {
+		t.Errorf("before the revision: %q, want the 十万元 quote of entry 1 a mismatch and nothing else", got)
+	}
+
+	got = nil
+	for _, d := range lintFile(dir + "after.txt") {
+		got = append(got, fmt.Sprintf("%d %s", d.Entry.Index, d.Rule))
+		if d.Rule == "quote-unverifiable" && !strings.Contains(d.Message, "已于2025年4月30日修订（2025年9月1日起施行），法规库未收录修订后的条文") {
+			t.Errorf("entry %d: message %q does not name the revision", d.Entry.Index, d.Message)
+		}
+		if d.Severity != "info" {
+			t.Errorf("entry %d: %s %s: %s", d.Entry.Index, d.Severity, d.Rule, d.Message)
+		}
+	}
+	if strings.Join(got, "|") != "1 quote-unverifiable|2 quote-unverifiable" {
+		t.Errorf("after the revision: %q, want quote-unverifiable on both entries and nothing else", got)
+	}
+}
+
+// TestStatutesShowRevised: without --as-of, a statute whose newest
+// version has no text shows the bundled text and says it is older.
+func TestStatutesShowRevised(t *testing.T) {
+	out, errb, code := runCLI(t, "statutes", "show", "反不正当竞争法", "2")
+	if code != 0 || !strings.HasPrefix(out, "经营者在生产经营活动中") || !strings.Contains(errb, "现行的是2025-06-27 版") {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errb)
+	}
+	out, _, code = runCLI(t, "statutes", "show", "反不正当竞争法", "2", "--as-of", "2025-11-01")
+	if code != 0 || !strings.Contains(out, "未附2025-06-27 版") {
+		t.Errorf("--as-of after the revision: exit %d, %q", code, out)
+	}
+	out, errb, code = runCLI(t, "statutes", "show", "反不正当竞争法", "2", "--as-of", "2025-01-01")
+	if code != 0 || !strings.HasPrefix(out, "经营者在生产经营活动中") || strings.Contains(errb, "现行的是") {
+		t.Errorf("--as-of before the revision: exit %d, stdout %q, stderr %q", code, out, errb)
 	}
 }

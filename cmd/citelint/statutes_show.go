@@ -76,10 +76,15 @@ func showStatute(w, info io.Writer, c *statutes.Corpus, title, spec string, asOf
 		first := s.Versions[0]
 		return inputError(fmt.Errorf("《%s》在 %s 尚未施行（%s 起施行）", s.Title, date, first.Effective.Format("2006-01-02")))
 	}
+	var later *statutes.Version // in force, its text not bundled: v is older
 	if v.Text == statutes.TextNone {
 		if !asOfSet && hasBody(s) {
 			// Today's version has no text (a repealed or pending statute
-			// keeps its last text): fall through to the newest text.
+			// keeps its last text, a revision may not be bundled yet):
+			// fall through to the newest text.
+			if nv := newestText(s); nv.Effective.Before(v.Effective) {
+				later = v
+			}
 			v = newestText(s)
 		} else {
 			_, err := fmt.Fprintf(w, "《%s》%s已收录，但语料未附%s的条文，无法显示%s。\n",
@@ -98,6 +103,9 @@ func showStatute(w, info io.Writer, c *statutes.Corpus, title, spec string, asOf
 	fmt.Fprintf(info, "《%s》%s，%s\n", s.Title, label, versionName(v))
 	if v.Text == statutes.TextPartial {
 		fmt.Fprintf(info, "注意：该版本只收录了部分条文（%s）\n", v.Source)
+	}
+	if later != nil {
+		fmt.Fprintf(info, "注意：现行的是%s，语料未附其条文，以下为此前版本的条文（%s）\n", versionName(later), later.Source)
 	}
 	if st := s.StatusAt(asOf); st == statutes.StatusRepealed {
 		fmt.Fprintf(info, "注意：该法规已于 %s 废止%s\n", s.RepealedOn.Format("2006-01-02"), replacedNote(s))
