@@ -2,9 +2,11 @@ package rules
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/citelint/citelint/catalog"
 	"github.com/citelint/citelint/lint"
+	"github.com/citelint/citelint/statutes"
 	"github.com/citelint/citelint/statutes/cite"
 )
 
@@ -45,9 +47,12 @@ func runQuoteUnverifiable(p *lint.Pass) error {
 		if v.TextBundled {
 			why = "法规库只收录了该版本的部分条文"
 		}
+		msg := fmt.Sprintf("%s%s在法规库中有记录，但%s，无法核对%s的引文，请人工核对。", statuteName(v.Statute), doc, why, articleLabels(arts))
+		if rev := revisionNote(v.Statute, v.Version); rev != "" {
+			msg = fmt.Sprintf("%s%s，法规库未收录修订后的条文，无法核对%s的引文，请人工核对。", statuteName(v.Statute), rev, articleLabels(arts))
+		}
 		p.Report(lint.Finding{Field: f, Start: start, End: end, Citation: citationOf(v, arts),
-			Actual:  f.Text[start:end],
-			Message: fmt.Sprintf("%s%s在法规库中有记录，但%s，无法核对%s的引文，请人工核对。", statuteName(v.Statute), doc, why, articleLabels(arts))})
+			Actual: f.Text[start:end], Message: msg})
 	})
 	return nil
 }
@@ -63,4 +68,39 @@ func uniqueArticles(as []cite.Article) []cite.Article {
 		}
 	}
 	return out
+}
+
+// revisionNote says when a statute was revised, for a version in force
+// whose text is not bundled while an older one's is (a revision after the
+// corpus's sources: 已于2025年4月30日修订（2025年9月1日起施行）); "" for
+// any other version.
+func revisionNote(s *statutes.Statute, v *statutes.Version) string {
+	if v == nil || v.Text != statutes.TextNone || v.Derived {
+		return ""
+	}
+	older := false
+	for _, o := range s.Versions {
+		if o.Text != statutes.TextNone && o.Effective.Before(v.Effective) {
+			older = true
+		}
+	}
+	adopted, err := time.Parse("2006-01-02", v.Label)
+	if !older || err != nil {
+		return ""
+	}
+	kind := "修改"
+	for _, e := range s.Events {
+		if e.Date.Equal(adopted) && (e.Kind == "修订" || e.Kind == "修正") {
+			kind = e.Kind
+		}
+	}
+	note := "已于" + cnDate(adopted) + kind
+	if !v.Effective.IsZero() {
+		note += "（" + cnDate(v.Effective) + "起施行）"
+	}
+	return note
+}
+
+func cnDate(t time.Time) string {
+	return fmt.Sprintf("%d年%d月%d日", t.Year(), t.Month(), t.Day())
 }
