@@ -130,12 +130,24 @@ func runLint(ctx context.Context, cmd *cli.Command) error {
 	if err != nil {
 		return inputError(err)
 	}
-	paths, err := expandPaths(cmd.Args().Slice())
+	paths, empty, err := expandPaths(cmd.Args().Slice())
 	if err != nil {
 		return inputError(err)
 	}
 	if len(paths) == 0 {
-		return inputError(errors.New("lint: no catalog given (usage: citelint lint FILE|DIR...)"))
+		if len(empty) == 0 {
+			return inputError(errors.New("lint: no catalog given (usage: citelint lint FILE|DIR...)"))
+		}
+		errs := make([]error, len(empty))
+		for i, d := range empty {
+			errs[i] = noCatalogIn(d)
+		}
+		return inputError(errors.Join(errs...))
+	}
+	// Other arguments gave catalogs: check those, and say which gave none
+	// (a mistyped directory should not pass unnoticed).
+	for _, d := range empty {
+		fmt.Fprintf(stderr, "citelint: warning: %v\n", noCatalogIn(d))
 	}
 	all := rules.All()
 	ids := make([]string, len(all))
@@ -339,26 +351,27 @@ func lintFiles(paths []string, optsOf func(string) lint.Options, bar *progressba
 }
 
 // expandPaths turns directory arguments into the catalogs they hold and
-// returns every path once, sorted.
-func expandPaths(args []string) ([]string, error) {
+// returns every path once, sorted, with the directory arguments that hold
+// none (in argument order).
+func expandPaths(args []string) (paths, empty []string, err error) {
 	seen := map[string]bool{}
-	var out []string
 	add := func(p string) {
 		p = filepath.Clean(p)
 		if !seen[p] {
 			seen[p] = true
-			out = append(out, p)
+			paths = append(paths, p)
 		}
 	}
 	for _, a := range args {
 		st, err := os.Stat(a)
 		if err != nil {
-			return nil, fmt.Errorf("read catalog %s: %w", a, err)
+			return nil, nil, fmt.Errorf("read catalog %s: %w", a, err)
 		}
 		if !st.IsDir() {
 			add(a)
 			continue
 		}
+		found := false
 		err = filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
 				return err
@@ -376,17 +389,26 @@ func expandPaths(args []string) ([]string, error) {
 			for _, ext := range catalogExts {
 				if strings.EqualFold(filepath.Ext(name), ext) {
 					add(p)
+					found = true
 					break
 				}
 			}
 			return nil
 		})
 		if err != nil {
-			return nil, fmt.Errorf("read catalogs in %s: %w", a, err)
+			return nil, nil, fmt.Errorf("read catalogs in %s: %w", a, err)
+		}
+		if !found {
+			empty = append(empty, a)
 		}
 	}
-	sort.Strings(out)
-	return out, nil
+	sort.Strings(paths)
+	return paths, empty, nil
+}
+
+// noCatalogIn says that the directory argument dir holds no catalog.
+func noCatalogIn(dir string) error {
+	return fmt.Errorf("read catalogs in %s: no catalog file in the directory (looked for %s)", dir, strings.Join(catalogExts, " "))
 }
 
 // writeReports writes the --format report to stdout (or --output) and

@@ -130,12 +130,17 @@ func TestLintErrors(t *testing.T) {
 	badBaseline := writeFile(t, dir, "b.json", `{"version": 9}`)
 	missingDir := writeFile(t, dir, "dirs.yaml", "statute_dirs: [no-such-dir]\n")
 	badAlias := writeFile(t, dir, "alias.yaml", "aliases:\n  某条例: 中华人民共和国不存在法\n")
+	emptyDir := filepath.Join(dir, "dir.docx") // a directory named like a catalog
+	if err := os.Mkdir(emptyDir, 0o755); err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name string
 		args []string
 		want string
 	}{
 		{"no file", []string{"lint"}, "no catalog given"},
+		{"directory without catalogs", []string{"lint", emptyDir}, "read catalogs in " + emptyDir + ": no catalog file"},
 		{"missing file", []string{"lint", filepath.Join(dir, "nope.txt")}, "nope.txt"},
 		{"unknown format", []string{"lint", "--format", "pdf", cat}, "--format"},
 		{"unknown fail-on", []string{"lint", "--fail-on", "critical", cat}, "--fail-on"},
@@ -473,5 +478,48 @@ func TestLintUnreadableIsNotClean(t *testing.T) {
 	}
 	if _, err := os.Stat(b); err == nil {
 		t.Error("baseline written although a catalog could not be read")
+	}
+}
+
+// A directory argument that holds no catalog is named: in the error when
+// no argument gave a catalog, in a warning when others did.
+func TestLintDirectoryArguments(t *testing.T) {
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "dir.docx")
+	if err := os.Mkdir(empty, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, dir, "notes/readme.md", "not a catalog\n")
+	writeFile(t, dir, "notes/.hidden.txt", "hidden files are not catalogs\n")
+	notes := filepath.Join(dir, "notes")
+	full := filepath.Join(dir, "full")
+	copyFile(t, small, full)
+
+	_, errb, code := runCLI(t, "lint", empty, notes)
+	if code != 2 {
+		t.Errorf("two empty directories: exit %d, want 2", code)
+	}
+	for _, d := range []string{empty, notes} {
+		if !strings.Contains(errb, "read catalogs in "+d+": no catalog file") {
+			t.Errorf("two empty directories: stderr does not name %s: %q", d, errb)
+		}
+	}
+	if strings.Contains(errb, "no catalog given") {
+		t.Errorf("arguments were given, yet: %q", errb)
+	}
+
+	out, errb, code := runCLI(t, "lint", "--format", "json", "--no-fail", empty, full)
+	if code != 0 {
+		t.Fatalf("an empty directory and a full one: exit %d, want 0; %s", code, errb)
+	}
+	if !strings.Contains(errb, "warning: read catalogs in "+empty+": no catalog file") || strings.Contains(errb, full) {
+		t.Errorf("want a warning naming only %s: %q", empty, errb)
+	}
+	var rep jsonReport
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Files) != 1 {
+		t.Errorf("%d files in the report, want 1", len(rep.Files))
 	}
 }
