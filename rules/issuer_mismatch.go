@@ -3,7 +3,10 @@ package rules
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/citelint/citelint/catalog"
 	"github.com/citelint/citelint/lint"
@@ -21,17 +24,28 @@ var issuerMismatchRule = &lint.Rule{
 	Run:      runIssuerMismatch,
 }
 
-var orderNo = regexp.MustCompile(`([^\s，,、；;（）()《》:：]*?)令第\s*([0-9０-９一二三四五六七八九十百零〇]+)\s*号`)
+// orderNo is an order number and the run before it that may name its
+// issuers: 劳动和社会保障部令第16号, 国务院、中央军事委员会令第288号,
+// 2000年7月24日国务院令第288号公布.
+var orderNo = regexp.MustCompile(`([^\s，,；;（）()《》:：]*?)令第\s*([0-9０-９一二三四五六七八九十百零〇]+)\s*号`)
 
 // dateBefore matches the date an issuer is preceded by in a version history.
 var dateBefore = regexp.MustCompile(`^.*[0-9０-９〇零一二三四五六七八九十]+日`)
 
+// authorityEnd: the last character of an issuing authority's name (国务院,
+// 公安部, 中央军事委员会, 海关总署, 中国人民银行, 主席).
+const authorityEnd = "院部会局署委办厅行府席"
+
 type docNo struct {
-	issuer string // 劳动和社会保障部, 国务院, 主席 (中华人民共和国 and 原 dropped)
-	num    int
-	raw    string
+	issuers []string // 国务院, 中央军事委员会 for a joint order (中华人民共和国 and 原 dropped)
+	num     int
+	raw     string
 }
 
+// parseOrderNos finds the orders s names. A joint order's issuers are
+// joined by 、 (国务院、中央军事委员会令第288号); a 、 that joins two orders
+// (…令第8号、国家体育运动委员会令第11号) or a step of a version history
+// (…通过、1999年1月22日国务院令第258号发布) does not join issuers.
 func parseOrderNos(s string) []docNo {
 	var out []docNo
 	for _, m := range orderNo.FindAllStringSubmatch(s, -1) {
@@ -39,17 +53,61 @@ func parseOrderNos(s string) []docNo {
 		if err != nil {
 			continue
 		}
+		run := m[1]
 		// A version history dates the order: 2004年4月30日中华人民共和国国务院令第406号公布.
-		raw := m[0]
-		if d := dateBefore.FindStringIndex(m[1]); d != nil {
-			raw = raw[d[1]:]
+		if d := dateBefore.FindStringIndex(run); d != nil {
+			run = run[d[1]:]
 		}
-		iss := strings.TrimSuffix(raw, m[0][len(m[1]):])
-		iss = strings.TrimPrefix(iss, "原")
-		iss = strings.TrimPrefix(iss, "中华人民共和国")
-		out = append(out, docNo{issuer: iss, num: n, raw: raw})
+		parts := strings.Split(run, "、")
+		from := len(parts) - 1 // the first part naming an issuer
+		for from > 0 && isAuthority(issuerName(parts[from-1])) {
+			from--
+		}
+		var issuers []string
+		for _, p := range parts[from:] {
+			if iss := issuerName(p); iss != "" {
+				issuers = append(issuers, iss)
+			}
+		}
+		raw := strings.Join(parts[from:], "、") + m[0][len(m[1]):]
+		out = append(out, docNo{issuers: issuers, num: n, raw: raw})
 	}
 	return out
+}
+
+// issuerName drops what precedes an authority's name: 根据 (a version
+// history's 根据国务院令…修订), 原 (a former authority) and 中华人民共和国.
+func issuerName(s string) string {
+	for _, w := range []string{"根据", "依据", "依照"} {
+		s = strings.TrimPrefix(s, w)
+	}
+	return strings.TrimPrefix(strings.TrimPrefix(s, "原"), "中华人民共和国")
+}
+
+// isAuthority reports whether a 、-joined part before an order names an
+// issuing authority: Han characters only, ending as authorities do.
+func isAuthority(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.Is(unicode.Han, r) {
+			return false
+		}
+	}
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune(authorityEnd, r)
+}
+
+// shareIssuer reports whether two orders name a common issuer: a catalog
+// may name one authority of a joint order (国务院令第288号).
+func shareIssuer(a, b docNo) bool {
+	for _, x := range a.issuers {
+		if slices.Contains(b.issuers, x) {
+			return true
+		}
+	}
+	return false
 }
 
 func runIssuerMismatch(p *lint.Pass) error {
@@ -63,15 +121,17 @@ func runIssuerMismatch(p *lint.Pass) error {
 			known = append(known, parseOrderNos(d)...)
 		}
 		for _, got := range parseOrderNos(v.Citation.Note) {
-			if got.issuer == "" {
+			if len(got.issuers) == 0 {
 				continue
 			}
 			match, sameNum := false, ""
 			for _, k := range known {
-				if k.num == got.num && k.issuer == got.issuer {
-					match = true
+				if k.num != got.num {
+					continue
 				}
-				if k.num == got.num && k.issuer != got.issuer {
+				if shareIssuer(k, got) {
+					match = true
+				} else {
 					sameNum = k.raw
 				}
 			}
