@@ -149,6 +149,10 @@ func TestVersionAt(t *testing.T) {
 		{"治安管理处罚法", "2026-01-01", "2025-06-27", TextNone, StatusInForce},
 		{"医疗机构管理条例", "2022-04-30", "2016-02-06", TextFull, StatusInForce},
 		{"医疗机构管理条例", "2022-05-01", "2022-03-29", TextNone, StatusInForce},
+		// A repealed law the sources lack, replaced by one they have.
+		{"执业医师法", "2021-12-31", "2009-08-27", TextNone, StatusInForce},
+		{"执业医师法", "2022-03-01", "2009-08-27", TextNone, StatusRepealed},
+		{"医师法", "2022-03-01", "2021-08-20", TextFull, StatusInForce},
 		// The 2024 amendment of 监察法 took effect on 2025-06-01, not on
 		// its adoption (effective_dates in facts.yaml).
 		{"监察法", "2025-05-31", "2018-03-20", TextFull, StatusInForce},

@@ -125,6 +125,9 @@ func (c *Corpus) applyFacts(f *facts, errata bool) error {
 		}
 	}
 	touched := map[string]bool{}
+	for _, fs := range f.Statutes {
+		touched[fs.ID] = true
+	}
 	for _, fv := range f.Versions {
 		s := c.byID[fv.Statute]
 		if s == nil {
