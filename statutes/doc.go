@@ -12,6 +12,8 @@
 // Corpus.LoadAllText (and ForEachArticle, which calls it) parses every file
 // at once on GOMAXPROCS goroutines, for whole-corpus searches.
 // facts.yaml adds what the sources lack (metadata-only statutes, partial
-// earlier versions, aliases) and the errata applied to their text. Facts
-// marked verified: false must never make a catalog wrong.
+// earlier versions, revisions after the sources' snapshot, customary
+// abbreviations as aliases, corrected effective dates) and the errata
+// applied to their text. Facts marked verified: false must never make a
+// catalog wrong.
 package statutes
