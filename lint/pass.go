@@ -43,6 +43,9 @@ func (p *Pass) Citations(f *catalog.Field) []cite.Citation {
 		return cs
 	}
 	cs := cite.Parse(f.Text)
+	if p.Entry == nil && len(p.shared.cites) >= catalogCache {
+		clear(p.shared.cites)
+	}
 	p.shared.cites[f] = cs
 	return cs
 }

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/citelint/citelint/catalog"
@@ -37,9 +38,7 @@ func Run(cat *catalog.Catalog, opts Options) (FileResult, error) {
 		now = time.Now()
 	}
 	asOf := AsOf(cat, cfg, now)
-	rs := &runState{}
-	var diags []Diagnostic
-	collect := func(d Diagnostic) { diags = append(diags, d) }
+	rs := newRunState()
 	active := make([]*Rule, 0, len(opts.Rules))
 	for _, r := range opts.Rules {
 		if rc, ok := cfg.Rules[r.ID]; ok && rc.Disabled {
@@ -47,20 +46,12 @@ func Run(cat *catalog.Catalog, opts Options) (FileResult, error) {
 		}
 		active = append(active, r)
 	}
-	for _, r := range active {
-		if r.Scope != CatalogScope {
-			continue
-		}
-		p := &Pass{Rule: r, Catalog: cat, Corpus: opts.Corpus, Config: cfg, AsOf: asOf, run: rs, report: collect}
-		if err := runRule(r, p); err != nil {
-			return FileResult{}, err
-		}
-	}
-	entryDiags, err := runEntries(cat, active, opts, cfg, asOf, rs)
+	results, err := runAll(cat, active, opts, cfg, asOf, rs)
 	if err != nil {
 		return FileResult{}, err
 	}
-	for _, ds := range entryDiags {
+	var diags []Diagnostic
+	for _, ds := range results {
 		diags = append(diags, ds...)
 	}
 	diags = applyIgnores(cat, cfg, diags)
@@ -76,22 +67,41 @@ func Run(cat *catalog.Catalog, opts Options) (FileResult, error) {
 	}, nil
 }
 
-// runEntries runs the entry-scope rules over every entry, spreading entries
-// over workers. Each entry's diagnostics land in its own slot, so the result
-// is the same whatever the scheduling.
-func runEntries(cat *catalog.Catalog, active []*Rule, opts Options, cfg *Config, asOf time.Time, rs *runState) ([][]Diagnostic, error) {
-	out := make([][]Diagnostic, len(cat.Entries))
-	errs := make([]error, len(cat.Entries))
-	one := func(i int) {
+// runAll runs the catalog-scope rules and the entry-scope rules over
+// every entry, spreading the work over workers: each catalog-scope rule is
+// one task (they go first, being the longest), each entry another. Every
+// task's diagnostics land in its own slot, so the result is the same
+// whatever the scheduling; of several errors, the first task's is returned
+// (catalog-scope rules in their order, then entries).
+func runAll(cat *catalog.Catalog, active []*Rule, opts Options, cfg *Config, asOf time.Time, rs *runState) ([][]Diagnostic, error) {
+	var catRules, entryRules []*Rule
+	for _, r := range active {
+		if r.Scope == CatalogScope {
+			catRules = append(catRules, r)
+		} else {
+			entryRules = append(entryRules, r)
+		}
+	}
+	n := len(catRules)
+	if len(entryRules) > 0 {
+		n += len(cat.Entries)
+	}
+	out := make([][]Diagnostic, n)
+	errs := make([]error, n)
+	one := func(t int) {
+		collect := func(d Diagnostic) { out[t] = append(out[t], d) }
+		if t < len(catRules) {
+			r := catRules[t]
+			p := &Pass{Rule: r, Catalog: cat, Corpus: opts.Corpus, Config: cfg, AsOf: asOf, run: rs, report: collect}
+			errs[t] = runRule(r, p)
+			return
+		}
+		i := t - len(catRules)
 		shared := &entryState{}
-		collect := func(d Diagnostic) { out[i] = append(out[i], d) }
-		for _, r := range active {
-			if r.Scope != EntryScope {
-				continue
-			}
+		for _, r := range entryRules {
 			p := &Pass{Rule: r, Catalog: cat, Entry: &cat.Entries[i], Corpus: opts.Corpus, Config: cfg, AsOf: asOf, shared: shared, run: rs, report: collect}
 			if err := runRule(r, p); err != nil {
-				errs[i] = err
+				errs[t] = err
 				return
 			}
 		}
@@ -100,29 +110,27 @@ func runEntries(cat *catalog.Catalog, active []*Rule, opts Options, cfg *Config,
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	if workers > len(cat.Entries) {
-		workers = len(cat.Entries)
-	}
+	workers = min(workers, n)
 	if workers <= 1 {
-		for i := range cat.Entries {
-			one(i)
+		for t := range n {
+			one(t)
 		}
 	} else {
 		var wg sync.WaitGroup
-		next := make(chan int)
-		for w := 0; w < workers; w++ {
+		var next atomic.Int64
+		for range workers {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				for i := range next {
-					one(i)
+				for {
+					t := int(next.Add(1)) - 1
+					if t >= n {
+						return
+					}
+					one(t)
 				}
 			}()
 		}
-		for i := range cat.Entries {
-			next <- i
-		}
-		close(next)
 		wg.Wait()
 	}
 	for _, err := range errs {

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"slices"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/citelint/citelint/catalog"
@@ -71,9 +70,10 @@ const (
 	QuoteMerged                       // several articles run together, joining punctuation changed
 	QuoteMisattributed                // the text (or part of it) belongs to another article or statute
 	QuoteSuperseded                   // the text is an earlier version's
+	QuoteTooLong                      // far longer than the cited text (see MaxQuote): not compared
 )
 
-var outcomeNames = [...]string{"ok", "not-checked", "unverifiable", "mismatch", "truncated", "merged", "misattributed", "superseded"}
+var outcomeNames = [...]string{"ok", "not-checked", "unverifiable", "mismatch", "truncated", "merged", "misattributed", "superseded", "too-long"}
 
 func (o Outcome) String() string {
 	if int(o) < len(outcomeNames) {
@@ -142,13 +142,6 @@ type verifyKey struct {
 	span  cite.Span
 }
 
-// runState is shared by every pass of one run: lazily built data that is
-// too costly to build per entry.
-type runState struct {
-	scanOnce sync.Once
-	scan     *corpusScan
-}
-
 // Verify checks a citation of field f against the corpus, once per entry.
 // It returns nil without a corpus.
 func (p *Pass) Verify(f *catalog.Field, c cite.Citation) *Verification {
@@ -161,9 +154,18 @@ func (p *Pass) Verify(f *catalog.Field, c cite.Citation) *Verification {
 		return v
 	}
 	v := p.verify(f, c)
+	if p.Entry == nil && len(st.verifs) >= catalogCache {
+		clear(st.verifs)
+	}
 	st.verifs[k] = v
 	return v
 }
+
+// catalogCache bounds what a catalog-scope pass keeps of the citations and
+// verifications it asked for: such a rule walks the entries one after the
+// other, and keeping every entry's would hold the whole catalog's
+// verifications in memory at once.
+const catalogCache = 64
 
 // Verifications verifies every citation of a field, in order.
 func (p *Pass) Verifications(f *catalog.Field) []*Verification {
@@ -189,8 +191,16 @@ func (p *Pass) state() *entryState {
 }
 
 // Resolve finds the statute a cited title names, trying the configured
-// aliases first.
+// aliases first. A title is resolved once per run.
 func (p *Pass) Resolve(title string) (*statutes.Statute, error) {
+	r := p.runState().titles.get(title, func() resolved {
+		s, err := p.resolve(title)
+		return resolved{s, err}
+	})
+	return r.s, r.err
+}
+
+func (p *Pass) resolve(title string) (*statutes.Statute, error) {
 	if p.Config != nil && len(p.Config.Aliases) > 0 {
 		t := strings.Join(strings.Fields(title), "")
 		for _, k := range []string{t, strings.TrimPrefix(t, "中华人民共和国")} {
@@ -223,14 +233,15 @@ func (p *Pass) verify(f *catalog.Field, c cite.Citation) *Verification {
 	}
 	ver := v.Version
 	v.TextBundled = ver != nil && ver.Text != statutes.TextNone
+	rs := p.runState()
 	for _, a := range c.Articles {
-		v.Articles = append(v.Articles, lookupArticle(ver, a))
+		v.Articles = append(v.Articles, rs.lookupArticle(ver, a))
 	}
 	if c.Quote == nil {
 		return v
 	}
 	v.Parts = c.Quote.Parts
-	if whole, ok := labelsAreText(v); ok {
+	if whole, ok := labelsAreText(rs, v); ok {
 		v.Parts = []cite.QuotePart{whole}
 	}
 	for _, part := range v.Parts {
@@ -242,7 +253,7 @@ func (p *Pass) verify(f *catalog.Field, c cite.Citation) *Verification {
 // labelsAreText checks a labelled quote of articles the citation names
 // before it: when the whole quote, labels and all, is their text, the
 // labels are words of the statute, not the catalog's.
-func labelsAreText(v *Verification) (cite.QuotePart, bool) {
+func labelsAreText(rs *runState, v *Verification) (cite.QuotePart, bool) {
 	q := v.Citation.Quote
 	if v.Citation.ArticleSpan == (cite.Span{}) || !slices.ContainsFunc(q.Parts, func(p cite.QuotePart) bool { return p.Article != nil }) {
 		return cite.QuotePart{}, false
@@ -254,7 +265,8 @@ func labelsAreText(v *Verification) (cite.QuotePart, bool) {
 		}
 		arts = append(arts, ac.Lines)
 	}
-	if !quote.Align(q.Text, quote.Prepare(quote.Candidate{Articles: arts})).Kind.Fine() {
+	cand := rs.prepare(arts)
+	if tooLong(quote.KeyLen(q.Text), cand.Text.Len()) || !quote.Align(q.Text, cand).Kind.Fine() {
 		return cite.QuotePart{}, false
 	}
 	whole := cite.QuotePart{Span: q.Span, Text: q.Text}
@@ -262,6 +274,17 @@ func labelsAreText(v *Verification) (cite.QuotePart, bool) {
 		whole.Elisions = append(whole.Elisions, p.Elisions...)
 	}
 	return whole, true
+}
+
+// lookupArticle looks a cited article up in a version, once per run.
+func (rs *runState) lookupArticle(ver *statutes.Version, a cite.Article) ArticleCheck {
+	if ver == nil {
+		return lookupArticle(ver, a)
+	}
+	r := statutes.Ref{Article: a.Num, Suffix: a.Suffix, Paragraph: a.Paragraph, Item: a.Item}
+	ac := rs.lookups.get(lookupKey{ver, r}, func() ArticleCheck { return lookupArticle(ver, a) })
+	ac.Cited = a
+	return ac
 }
 
 func lookupArticle(ver *statutes.Version, a cite.Article) ArticleCheck {
@@ -321,7 +344,7 @@ func (p *Pass) checkPart(v *Verification, part cite.QuotePart) QuoteCheck {
 	var cited []ArticleCheck
 	if part.Article != nil {
 		qc.Articles = []cite.Article{*part.Article}
-		cited = []ArticleCheck{lookupArticle(v.Version, *part.Article)}
+		cited = []ArticleCheck{p.runState().lookupArticle(v.Version, *part.Article)}
 	} else {
 		qc.Articles = v.Citation.Articles
 		cited = v.Articles
@@ -330,10 +353,7 @@ func (p *Pass) checkPart(v *Verification, part cite.QuotePart) QuoteCheck {
 		qc.Outcome = QuoteNotChecked
 		return qc
 	}
-	qt := quote.Normalize(part.Text)
-	folded := string(qt.Key)
-	var arts [][]string
-	for i, ac := range cited {
+	for _, ac := range cited {
 		switch {
 		case errors.Is(ac.Err, statutes.ErrNotBundled):
 			qc.Outcome = QuoteUnverifiable
@@ -345,6 +365,18 @@ func (p *Pass) checkPart(v *Verification, part cite.QuotePart) QuoteCheck {
 		if !v.Version.Verified {
 			qc.Unverified = true
 		}
+	}
+	// A quote longer than any text it could be checked against is not
+	// compared rune by rune (a pasted document, a 10 MB cell): the
+	// alignment's cost grows with the product of the lengths.
+	if quote.KeyLen(part.Text) > MaxQuote {
+		qc.Outcome = QuoteTooLong
+		return qc
+	}
+	qt := quote.Normalize(part.Text)
+	folded := string(qt.Key)
+	var arts [][]string
+	for i, ac := range cited {
 		// Parts of one article cited one after another (第三十条第一款
 		// 第（一）项、第（二）项, 第八十五条第一款第（一）项、第二款) are one
 		// stretch of its text, the items' lead-in written once: their
@@ -369,7 +401,12 @@ func (p *Pass) checkPart(v *Verification, part cite.QuotePart) QuoteCheck {
 		lines = append(lines, strings.Join(a, "\n"))
 	}
 	qc.Expected = strings.Join(lines, "\n")
-	cand := quote.Prepare(quote.Candidate{Articles: arts})
+	rs := p.runState()
+	cand := rs.prepare(arts)
+	if tooLong(qt.Len(), cand.Text.Len()) {
+		qc.Outcome = QuoteTooLong
+		return qc
+	}
 	r := quote.AlignText(qt, cand)
 	qc.Result = r
 	switch r.Kind {
@@ -390,31 +427,44 @@ func (p *Pass) checkPart(v *Verification, part cite.QuotePart) QuoteCheck {
 		for i, a := range arts {
 			raw[i] = uncorrect(a, errs)
 		}
-		rr := quote.AlignText(qt, quote.Prepare(quote.Candidate{Articles: raw}))
+		rr := quote.AlignText(qt, rs.prepare(raw))
 		if rr.Kind.Fine() {
 			qc.Outcome = QuoteOK
 			return qc
 		}
 		qc.Errata = errs
 	}
-	if (qc.Outcome == QuoteMismatch && !r.EndPunct || qc.Outcome == QuoteMerged) && wholeArticle(v, &qc, cited, qt) {
+	if (qc.Outcome == QuoteMismatch && !r.EndPunct || qc.Outcome == QuoteMerged) && wholeArticle(rs, v, &qc, cited, qt) {
 		return qc
 	}
 	r = qc.Result
-	if (qc.Outcome == QuoteMismatch && !r.EndPunct || qc.Outcome == QuoteTruncated) && earlierVersion(v, &qc, cited, qt) {
+	if (qc.Outcome == QuoteMismatch && !r.EndPunct || qc.Outcome == QuoteTruncated) && earlierVersion(rs, v, &qc, cited, qt) {
 		return qc
 	}
-	if qc.Outcome == QuoteMismatch && !r.EndPunct && !wholeElsewhere(v, &qc, cited, qt) && needsSearch(r) {
+	if qc.Outcome == QuoteMismatch && !r.EndPunct && !wholeElsewhere(rs, v, &qc, cited, qt) && needsSearch(r) {
 		p.findSource(v, &qc, cited, qt)
 	}
 	return qc
 }
 
+// MaxQuote is the longest quote (in runes, white space aside) compared
+// with the statute: some fifteen times the corpus's longest article (1,377
+// runes), more than any citation of a few articles quotes. A longer quote
+// is QuoteTooLong.
+const MaxQuote = 20_000
+
+// tooLong says whether a quote of q runes is too long to compare with a
+// cited text of c runes: far longer than the text, it cannot be a faithful
+// quote of it, and aligning the two costs q times c. The slack keeps every
+// quote of a few articles for one cited article checked (and reported as
+// merged or misattributed).
+func tooLong(q, c int) bool { return q > MaxQuote || q > 8*c+2000 }
+
 // wholeArticle checks a quote of a cited 款 or 项 against its whole
 // article. A quote of the article that holds the cited part (第六十三条
 // quoted in full for 第六十三条第一款) is the law's text: fine. A quote of
 // another 款 of it is the wrong 款: misattributed, naming it.
-func wholeArticle(v *Verification, qc *QuoteCheck, cited []ArticleCheck, qt *quote.Text) bool {
+func wholeArticle(rs *runState, v *Verification, qc *QuoteCheck, cited []ArticleCheck, qt *quote.Text) bool {
 	if len(cited) != 1 || cited[0].Article == nil {
 		return false
 	}
@@ -426,7 +476,7 @@ func wholeArticle(v *Verification, qc *QuoteCheck, cited []ArticleCheck, qt *quo
 	if !ok {
 		return false
 	}
-	rr := quote.AlignText(qt, quote.Prepare(quote.Candidate{Articles: [][]string{art.Lines()}}))
+	rr := quote.AlignText(qt, rs.prepareArticle(art))
 	covers := rr.Region.Start <= part.Start && rr.Region.End >= part.End
 	if !rr.Kind.Fine() {
 		// A quote of the whole article with a slip of its own: shown
@@ -512,7 +562,7 @@ func partRange(art *statutes.Article, para, item int) (quote.Range, bool) {
 // closing mark): the quote of the wrong article, however alike the two
 // read (第十八条 quoted for 第十九条 of a statute whose penalty articles
 // share their wording). Of several, the nearest to the cited one wins.
-func wholeElsewhere(v *Verification, qc *QuoteCheck, cited []ArticleCheck, qt *quote.Text) bool {
+func wholeElsewhere(rs *runState, v *Verification, qc *QuoteCheck, cited []ArticleCheck, qt *quote.Text) bool {
 	if len(cited) == 0 || cited[0].Article == nil || v.Version == nil || qc.Result.QuoteRange.Len() < minSegment {
 		return false
 	}
@@ -544,10 +594,10 @@ func wholeElsewhere(v *Verification, qc *QuoteCheck, cited []ArticleCheck, qt *q
 		if best != nil && dist(a) >= dist(best.Article) {
 			continue
 		}
-		if !strings.Contains(quote.Fold(a.Text()), probe) {
+		if !strings.Contains(rs.foldArticle(a), probe) {
 			continue
 		}
-		r := quote.AlignText(qt, quote.Prepare(quote.Candidate{Articles: [][]string{a.Lines()}}))
+		r := quote.AlignText(qt, rs.prepareArticle(a))
 		if r.Kind.Fine() || r.Kind == quote.Mismatch && r.EndPunct {
 			best = &Source{Statute: v.Statute, Version: v.Version, Article: a, Segment: r.QuoteRange, Whole: true, Text: qc.Actual, Result: r}
 		}
@@ -603,7 +653,7 @@ func uncorrect(lines []string, errs []statutes.Erratum) []string {
 
 // earlierVersion checks the cited article in the statute's other versions:
 // a quote that matches one of them better quotes a superseded wording.
-func earlierVersion(v *Verification, qc *QuoteCheck, cited []ArticleCheck, qt *quote.Text) bool {
+func earlierVersion(rs *runState, v *Verification, qc *QuoteCheck, cited []ArticleCheck, qt *quote.Text) bool {
 	if len(cited) != 1 || cited[0].Article == nil {
 		return false
 	}
@@ -618,7 +668,7 @@ func earlierVersion(v *Verification, qc *QuoteCheck, cited []ArticleCheck, qt *q
 		if oa == nil {
 			continue
 		}
-		or := quote.AlignText(qt, quote.Prepare(quote.Candidate{Articles: [][]string{oa.Lines()}}))
+		or := quote.AlignText(qt, rs.prepareArticle(oa))
 		if matchesSource(or, qc.Result) {
 			qc.Outcome = QuoteSuperseded
 			qc.Source = &Source{Statute: s, Version: ov, Article: oa, Whole: true, Text: qc.Actual, Result: or,
@@ -637,6 +687,7 @@ func earlierVersion(v *Verification, qc *QuoteCheck, cited []ArticleCheck, qt *q
 // across the corpus.
 func (p *Pass) findSource(v *Verification, qc *QuoteCheck, cited []ArticleCheck, qt *quote.Text) {
 	r := qc.Result
+	rs := p.runState()
 	s, cur := v.Statute, v.Version
 	citedSet := map[[2]int]bool{}
 	for _, ac := range cited {
@@ -683,7 +734,7 @@ func (p *Pass) findSource(v *Verification, qc *QuoteCheck, cited []ArticleCheck,
 				if vi == 0 && citedSet[[2]int{a.Num, a.Suffix}] {
 					continue
 				}
-				src, ok := sourceIn(qt, seg, key, whole, s, ver, a)
+				src, ok := sourceIn(rs, qt, seg, key, whole, s, ver, a)
 				if ok {
 					src.Text = text
 					if vi == 0 {
@@ -738,17 +789,17 @@ func matchesSource(or, cited *quote.Result) bool {
 // sourceIn checks whether article a holds the segment (verbatim), or holds
 // the whole quote nearly verbatim. It returns the alignment either way when
 // the article shares much with the quote (for naming the closest article).
-func sourceIn(qt *quote.Text, seg quote.Range, key string, whole bool, s *statutes.Statute, ver *statutes.Version, a *statutes.Article) (*Source, bool) {
-	folded := quote.Fold(a.Text())
+func sourceIn(rs *runState, qt *quote.Text, seg quote.Range, key string, whole bool, s *statutes.Statute, ver *statutes.Version, a *statutes.Article) (*Source, bool) {
+	folded := rs.foldArticle(a)
 	if strings.Contains(folded, key) {
 		src := &Source{Statute: s, Version: ver, Article: a, Segment: seg, Whole: whole}
-		src.Result = quote.AlignText(qt, quote.Prepare(quote.Candidate{Articles: [][]string{a.Lines()}}))
+		src.Result = quote.AlignText(qt, rs.prepareArticle(a))
 		return src, true
 	}
 	if !sharesAnchor(folded, key) {
 		return nil, false
 	}
-	r := quote.AlignText(qt, quote.Prepare(quote.Candidate{Articles: [][]string{a.Lines()}}))
+	r := quote.AlignText(qt, rs.prepareArticle(a))
 	src := &Source{Statute: s, Version: ver, Article: a, Segment: seg, Whole: whole, Result: r}
 	if whole && (r.Kind.Fine() || r.Kind == quote.Truncated || r.Kind == quote.Mismatch && (r.EndPunct || r.Similarity >= 0.9)) {
 		return src, true
@@ -811,10 +862,7 @@ type scanRef struct {
 }
 
 func (p *Pass) corpusScanIndex() *corpusScan {
-	rs := p.run
-	if rs == nil {
-		rs = p.state().localRun()
-	}
+	rs := p.runState()
 	rs.scanOnce.Do(func() {
 		sc := &corpusScan{}
 		var b strings.Builder
@@ -831,14 +879,6 @@ func (p *Pass) corpusScanIndex() *corpusScan {
 	return rs.scan
 }
 
-// localRun gives a pass built without Run (tests) a run state of its own.
-func (st *entryState) localRun() *runState {
-	if st.run == nil {
-		st.run = &runState{}
-	}
-	return st.run
-}
-
 // scanCorpus looks for the segment across the corpus (other statutes, or
 // any article when the cited statute found nothing): the article holding it
 // verbatim, or the one sharing the most anchors whose alignment explains the
@@ -848,6 +888,7 @@ func (p *Pass) scanCorpus(qt *quote.Text, seg quote.Range, key string, whole boo
 		return nil
 	}
 	sc := p.corpusScanIndex()
+	rs := p.runState()
 	at := func(off int) int {
 		i, found := slices.BinarySearch(sc.start, off)
 		if !found {
@@ -859,7 +900,7 @@ func (p *Pass) scanCorpus(qt *quote.Text, seg quote.Range, key string, whole boo
 		ref := sc.refs[at(i)]
 		if ref.s != cited {
 			src := &Source{Statute: ref.s, Version: ref.v, Article: ref.a, Segment: seg, Whole: whole}
-			src.Result = quote.AlignText(qt, quote.Prepare(quote.Candidate{Articles: [][]string{ref.a.Lines()}}))
+			src.Result = quote.AlignText(qt, rs.prepareArticle(ref.a))
 			return src
 		}
 	}
@@ -890,7 +931,7 @@ func (p *Pass) scanCorpus(qt *quote.Text, seg quote.Range, key string, whole boo
 		return nil
 	}
 	ref := sc.refs[best]
-	r := quote.AlignText(qt, quote.Prepare(quote.Candidate{Articles: [][]string{ref.a.Lines()}}))
+	r := quote.AlignText(qt, rs.prepareArticle(ref.a))
 	if r.Kind.Fine() || r.Kind == quote.Truncated || r.Kind == quote.Mismatch && (r.EndPunct || r.Similarity >= 0.9) {
 		return &Source{Statute: ref.s, Version: ref.v, Article: ref.a, Segment: seg, Whole: true, Result: r}
 	}

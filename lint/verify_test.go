@@ -128,6 +128,12 @@ func verifyOne(t *testing.T, p *Pass, text string) (*catalog.Field, *Verificatio
 	return f, p.Verify(f, cs[0])
 }
 
+const (
+	art2 = "违反本法规定，骗取甲基金的，由甲部门责令退回，处骗取金额二倍以上五倍以下的罚款。"
+	art4 = "违反本法第三条规定，拒绝检查的，由甲部门责令改正，处一万元以上五万元以下的罚款。"
+	art5 = "违反本法第一条规定，谎报情况的，由甲部门责令改正，处二万元以上十万元以下的罚款。"
+)
+
 func TestVerifyOutcomes(t *testing.T) {
 	in2025 := time.Date(2025, 12, 31, 0, 0, 0, 0, time.UTC)
 	tests := []struct {
@@ -158,6 +164,10 @@ func TestVerifyOutcomes(t *testing.T) {
 		{"ellipsis typed as dots", in2025, "《甲法》第二条：违反本法规定···由甲部门责令退回，处骗取金额二倍以上五倍以下的罚款。", QuoteOK, ""},
 		{"text not bundled", in2025, "《丙办法》第五条：丙机构应当如何如何。", QuoteUnverifiable, ""},
 		{"article does not exist", in2025, "《甲法》第九条：什么都行。", QuoteNotChecked, ""},
+		{"far longer than the article", in2025, "《甲法》第二条：" + strings.Repeat(art2, 100), QuoteTooLong, ""},
+		{"longer than any article", in2025, "《甲法》第二条至第六条：" + strings.Repeat("甲", MaxQuote+1), QuoteTooLong, ""},
+		{"two articles for one: compared", in2025, "《甲法》第四条：" + art4 + art5, QuoteMisattributed, "第五条"},
+		{"text not bundled, however long", in2025, "《丙办法》第五条：" + strings.Repeat("丙", MaxQuote+1), QuoteUnverifiable, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -210,5 +220,24 @@ func TestVerifyResolutionAndCache(t *testing.T) {
 	var none *Pass = &Pass{}
 	if none.Verify(f, cite.Citation{}) != nil {
 		t.Error("Verify without a corpus should return nil")
+	}
+}
+
+func TestTooLong(t *testing.T) {
+	tests := []struct {
+		quote, cited int
+		want         bool
+	}{
+		{100, 100, false},
+		{2000, 1, false},   // the slack: a few articles quoted for a short one
+		{2809, 100, true},  // past 8 times the cited text and the slack
+		{2800, 100, false}, // at the bound
+		{MaxQuote, 10_000, false},
+		{MaxQuote + 1, 10_000, true}, // longer than anything is checked
+	}
+	for _, tt := range tests {
+		if got := tooLong(tt.quote, tt.cited); got != tt.want {
+			t.Errorf("tooLong(%d, %d) = %v, want %v", tt.quote, tt.cited, got, tt.want)
+		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/citelint/citelint/catalog"
 	"github.com/citelint/citelint/lint"
+	"github.com/citelint/citelint/lint/quote"
 	"github.com/citelint/citelint/statutes"
 	"github.com/citelint/citelint/statutes/cite"
 )
@@ -14,7 +15,7 @@ var quoteUnverifiableRule = &lint.Rule{
 	ID:    "quote-unverifiable",
 	Title: "引文无法核对",
 	Doc: "所引法规在法规库中有记录，但没有收录其条文（或只收录了部分条文），引文既不能判对也不能判错。" +
-		"报告提醒人工核对，而不是悄悄放过。",
+		"报告提醒人工核对，而不是悄悄放过。引文远远长于所引条文（如整篇文件粘贴在一格里）时不逐字核对，也在此提示。",
 	Wrong:    "《社会保险稽核办法》第五条：……（法规库未收录该办法的条文）",
 	Right:    "人工核对后可在配置中忽略该提示。",
 	Severity: lint.Info,
@@ -26,6 +27,10 @@ func runQuoteUnverifiable(p *lint.Pass) error {
 		var arts []cite.Article
 		start, end := -1, -1
 		for _, q := range v.Quotes {
+			if q.Outcome == lint.QuoteTooLong {
+				reportTooLong(p, f, v, &q)
+				continue
+			}
 			if q.Outcome != lint.QuoteUnverifiable {
 				continue
 			}
@@ -55,6 +60,16 @@ func runQuoteUnverifiable(p *lint.Pass) error {
 			Actual: f.Text[start:end], Message: msg})
 	})
 	return nil
+}
+
+// reportTooLong says that a quote far longer than what it cites was not
+// compared (lint.MaxQuote). The quote itself is not repeated: it may be
+// megabytes.
+func reportTooLong(p *lint.Pass, f *catalog.Field, v *lint.Verification, q *lint.QuoteCheck) {
+	start, end := quoteSpan(q)
+	p.Report(lint.Finding{Field: f, Start: start, End: end, Citation: citationOf(v, q.Articles),
+		Message: fmt.Sprintf("引用%s%s的引文过长（%d字），远超所引条文，未逐字核对，请人工核对。",
+			statuteName(v.Statute), articleLabels(uniqueArticles(q.Articles)), quote.KeyLen(q.Actual))})
 }
 
 func uniqueArticles(as []cite.Article) []cite.Article {

@@ -16,6 +16,12 @@ func matchingBlocks(a, b []rune) []block {
 	if len(a) == 0 || len(b) == 0 {
 		return nil
 	}
+	// A quote found whole in the text (a 款, a 项, a sentence) is its own
+	// longest common run, with nothing on either side to recurse on: the
+	// one block, found without the quadratic search.
+	if i := indexRunes(a, b); i >= 0 {
+		return []block{{i, 0, len(b)}}
+	}
 	if len(a)*len(b) > maxCells {
 		return myersBlocks(a, b)
 	}

@@ -82,6 +82,18 @@ func (t *Text) Display(i, j int) string {
 	return string(t.Disp[i:j])
 }
 
+// KeyLen is the number of runes Normalize(s) keeps, counted without
+// building it.
+func KeyLen(s string) int {
+	n := 0
+	for _, r := range s {
+		if !dropped(r) {
+			n++
+		}
+	}
+	return n
+}
+
 // Fold is the comparison form of a string: what Normalize(s).Key holds.
 func Fold(s string) string {
 	out := make([]rune, 0, len(s)/2)

@@ -1,0 +1,147 @@
+package lint
+
+import (
+	"strings"
+	"sync"
+
+	"github.com/citelint/citelint/lint/quote"
+	"github.com/citelint/citelint/statutes"
+)
+
+// runState is shared by every pass of one run: lazily built data that is
+// too costly to build per entry. Entries are checked in parallel, so every
+// part of it is safe for concurrent use. What it holds depends only on the
+// corpus and the configuration, never on an entry, so whichever entry fills
+// a memo first, the others read the same value.
+type runState struct {
+	scanOnce sync.Once
+	scan     *corpusScan
+
+	// titles: a cited title, as written, resolved (Pass.Resolve): catalogs
+	// cite the same few statutes in every entry.
+	titles memo[string, resolved]
+	// lookups: an article, 款 or 项 looked up in a version.
+	lookups memo[lookupKey, ArticleCheck]
+	// cands: statute text prepared for alignment, by its lines.
+	cands memo[string, *quote.Prepared]
+	// arts: an article's whole text prepared for alignment, and folded.
+	arts   memo[*statutes.Article, *quote.Prepared]
+	folded memo[*statutes.Article, string]
+}
+
+// The memos' bounds: past them, values are computed and not kept, so a
+// catalog citing the whole corpus costs time, not unbounded memory. They
+// are far above what a catalog of 100,000 entries uses (a few thousand
+// distinct titles, articles and texts).
+const (
+	maxTitles  = 1 << 14
+	maxLookups = 1 << 16
+	maxCands   = 1 << 14
+	maxArts    = 1 << 15
+)
+
+func newRunState() *runState {
+	rs := &runState{}
+	rs.titles.max = maxTitles
+	rs.lookups.max = maxLookups
+	rs.cands.max = maxCands
+	rs.arts.max = maxArts
+	rs.folded.max = maxArts
+	return rs
+}
+
+type resolved struct {
+	s   *statutes.Statute
+	err error
+}
+
+type lookupKey struct {
+	ver *statutes.Version
+	ref statutes.Ref
+}
+
+// memo is a concurrency-safe map filled on demand, holding at most max
+// values (0: none).
+type memo[K comparable, V any] struct {
+	mu  sync.RWMutex
+	m   map[K]V
+	max int
+}
+
+// get returns the value for k, computing it with fn when absent. Two
+// goroutines may both compute a missing value; the first one stored wins,
+// so every caller sees the same value.
+func (m *memo[K, V]) get(k K, fn func() V) V {
+	m.mu.RLock()
+	v, ok := m.m[k]
+	m.mu.RUnlock()
+	if ok {
+		return v
+	}
+	v = fn()
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if old, ok := m.m[k]; ok {
+		return old
+	}
+	if len(m.m) < m.max {
+		if m.m == nil {
+			m.m = map[K]V{}
+		}
+		m.m[k] = v
+	}
+	return v
+}
+
+// runState returns the run's state, or for a pass built without Run (a
+// test) a state of its own.
+func (p *Pass) runState() *runState {
+	if p.run != nil {
+		return p.run
+	}
+	return p.state().localRun()
+}
+
+// prepare prepares statute text for alignment, once per run for the same
+// lines.
+func (rs *runState) prepare(arts [][]string) *quote.Prepared {
+	n := 0
+	for _, a := range arts {
+		for _, l := range a {
+			n += len(l) + 1
+		}
+		n++
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, a := range arts {
+		for _, l := range a {
+			b.WriteString(l)
+			b.WriteByte(0)
+		}
+		b.WriteByte(1)
+	}
+	return rs.cands.get(b.String(), func() *quote.Prepared {
+		return quote.Prepare(quote.Candidate{Articles: arts})
+	})
+}
+
+// prepareArticle prepares an article's whole text for alignment.
+func (rs *runState) prepareArticle(a *statutes.Article) *quote.Prepared {
+	return rs.arts.get(a, func() *quote.Prepared {
+		return quote.Prepare(quote.Candidate{Articles: [][]string{a.Lines()}})
+	})
+}
+
+// foldArticle is an article's text in the comparison form (quote.Fold).
+func (rs *runState) foldArticle(a *statutes.Article) string {
+	return rs.folded.get(a, func() string { return quote.Fold(a.Text()) })
+}
+
+// localRun gives a pass built without Run (tests) a run state of its own.
+func (st *entryState) localRun() *runState {
+	if st.run == nil {
+		st.run = newRunState()
+	}
+	return st.run
+}
