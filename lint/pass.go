@@ -28,7 +28,9 @@ type Pass struct {
 type entryState struct {
 	cites  map[*catalog.Field][]cite.Citation
 	verifs map[verifyKey]*Verification // see Verify
-	run    *runState                   // for passes built without Run
+	// resolved holds Resolutions' verifications, which compare no quote.
+	resolved map[verifyKey]*Verification
+	run      *runState // for passes built without Run
 }
 
 // Citations returns the parsed citations of a field, parsed once per entry.

@@ -1,7 +1,8 @@
 package lint
 
 import (
-	"strings"
+	"hash/maphash"
+	"slices"
 	"sync"
 
 	"github.com/citelint/citelint/lint/quote"
@@ -22,8 +23,10 @@ type runState struct {
 	titles memo[string, resolved]
 	// lookups: an article, 款 or 项 looked up in a version.
 	lookups memo[lookupKey, ArticleCheck]
-	// cands: statute text prepared for alignment, by its lines.
-	cands memo[string, *quote.Prepared]
+	// cands: statute text prepared for alignment, by a hash of its lines
+	// (candidates with that hash, compared line by line).
+	cands memo[uint64, []preparedLines]
+	seed  maphash.Seed
 	// arts: an article's whole text prepared for alignment, and folded.
 	arts   memo[*statutes.Article, *quote.Prepared]
 	folded memo[*statutes.Article, string]
@@ -41,7 +44,7 @@ const (
 )
 
 func newRunState() *runState {
-	rs := &runState{}
+	rs := &runState{seed: maphash.MakeSeed()}
 	rs.titles.max = maxTitles
 	rs.lookups.max = maxLookups
 	rs.cands.max = maxCands
@@ -102,28 +105,53 @@ func (p *Pass) runState() *runState {
 	return p.state().localRun()
 }
 
+type preparedLines struct {
+	arts [][]string
+	p    *quote.Prepared
+}
+
 // prepare prepares statute text for alignment, once per run for the same
 // lines.
 func (rs *runState) prepare(arts [][]string) *quote.Prepared {
-	n := 0
+	var h maphash.Hash
+	h.SetSeed(rs.seed)
 	for _, a := range arts {
 		for _, l := range a {
-			n += len(l) + 1
+			h.WriteString(l)
+			h.WriteByte(0)
 		}
-		n++
+		h.WriteByte(1)
 	}
-	var b strings.Builder
-	b.Grow(n)
-	for _, a := range arts {
-		for _, l := range a {
-			b.WriteString(l)
-			b.WriteByte(0)
+	k := h.Sum64()
+	find := func(ps []preparedLines) *quote.Prepared {
+		for _, pl := range ps {
+			if slices.EqualFunc(pl.arts, arts, slices.Equal) {
+				return pl.p
+			}
 		}
-		b.WriteByte(1)
+		return nil
 	}
-	return rs.cands.get(b.String(), func() *quote.Prepared {
-		return quote.Prepare(quote.Candidate{Articles: arts})
-	})
+	rs.cands.mu.RLock()
+	p := find(rs.cands.m[k])
+	rs.cands.mu.RUnlock()
+	if p != nil {
+		return p
+	}
+	p = quote.Prepare(quote.Candidate{Articles: arts})
+	rs.cands.mu.Lock()
+	defer rs.cands.mu.Unlock()
+	ps := rs.cands.m[k]
+	if old := find(ps); old != nil {
+		return old
+	}
+	if len(rs.cands.m) < rs.cands.max {
+		if rs.cands.m == nil {
+			rs.cands.m = map[uint64][]preparedLines{}
+		}
+		// The lines are kept: the caller's slices are not changed after.
+		rs.cands.m[k] = append(ps, preparedLines{arts, p})
+	}
+	return p
 }
 
 // prepareArticle prepares an article's whole text for alignment.

@@ -215,6 +215,12 @@ func (p *Pass) resolve(title string) (*statutes.Statute, error) {
 }
 
 func (p *Pass) verify(f *catalog.Field, c cite.Citation) *Verification {
+	return p.verifyCitation(f, c, true)
+}
+
+// verifyCitation verifies a citation; without compare, only the quoted
+// parts whose outcome needs no comparison are listed (see Resolutions).
+func (p *Pass) verifyCitation(f *catalog.Field, c cite.Citation, compare bool) *Verification {
 	v := &Verification{Field: f, Citation: c}
 	s, err := p.Resolve(c.Title)
 	if err != nil || s == nil {
@@ -245,9 +251,45 @@ func (p *Pass) verify(f *catalog.Field, c cite.Citation) *Verification {
 		v.Parts = []cite.QuotePart{whole}
 	}
 	for _, part := range v.Parts {
-		v.Quotes = append(v.Quotes, p.checkPart(v, part))
+		if compare {
+			v.Quotes = append(v.Quotes, p.checkPart(v, part))
+		} else if qc, _, done := p.citedFor(v, part); done {
+			v.Quotes = append(v.Quotes, qc)
+		}
 	}
 	return v
+}
+
+// Resolutions is Verifications without comparing any quote with the
+// statute: each verification names the statute, the version and the cited
+// articles as Verify's does, but its Quotes list only the quoted parts
+// whose outcome is decided before any comparison (QuoteNotChecked,
+// QuoteUnverifiable). It costs a fraction of Verifications, for rules that
+// walk every entry of a catalog asking which statutes and articles are
+// cited or which quotes cannot be checked.
+func (p *Pass) Resolutions(f *catalog.Field) []*Verification {
+	if p.Corpus == nil || f == nil {
+		return nil
+	}
+	st := p.state()
+	if st.resolved == nil {
+		st.resolved = map[verifyKey]*Verification{}
+	}
+	cs := p.Citations(f)
+	out := make([]*Verification, 0, len(cs))
+	for _, c := range cs {
+		k := verifyKey{f, c.Span}
+		v, ok := st.resolved[k]
+		if !ok {
+			v = p.verifyCitation(f, c, false)
+			if p.Entry == nil && len(st.resolved) >= catalogCache {
+				clear(st.resolved)
+			}
+			st.resolved[k] = v
+		}
+		out = append(out, v)
+	}
+	return out
 }
 
 // labelsAreText checks a labelled quote of articles the citation names
@@ -337,11 +379,11 @@ func citedLines(ac ArticleCheck, folded string) []string {
 	return lines
 }
 
-// checkPart verifies one quoted part against its cited text, and when the
-// text is not the cited article's, looks for where it comes from.
-func (p *Pass) checkPart(v *Verification, part cite.QuotePart) QuoteCheck {
-	qc := QuoteCheck{Part: part, Actual: part.Text}
-	var cited []ArticleCheck
+// citedFor looks up what a quoted part is compared with; done is set, with
+// the outcome, when it cannot be compared: no article cited, one missing,
+// or its text not bundled.
+func (p *Pass) citedFor(v *Verification, part cite.QuotePart) (qc QuoteCheck, cited []ArticleCheck, done bool) {
+	qc = QuoteCheck{Part: part, Actual: part.Text}
 	if part.Article != nil {
 		qc.Articles = []cite.Article{*part.Article}
 		cited = []ArticleCheck{p.runState().lookupArticle(v.Version, *part.Article)}
@@ -351,20 +393,30 @@ func (p *Pass) checkPart(v *Verification, part cite.QuotePart) QuoteCheck {
 	}
 	if len(cited) == 0 {
 		qc.Outcome = QuoteNotChecked
-		return qc
+		return qc, nil, true
 	}
 	for _, ac := range cited {
 		switch {
 		case errors.Is(ac.Err, statutes.ErrNotBundled):
 			qc.Outcome = QuoteUnverifiable
-			return qc
+			return qc, nil, true
 		case ac.Err != nil:
 			qc.Outcome = QuoteNotChecked
-			return qc
+			return qc, nil, true
 		}
 		if !v.Version.Verified {
 			qc.Unverified = true
 		}
+	}
+	return qc, cited, false
+}
+
+// checkPart verifies one quoted part against its cited text, and when the
+// text is not the cited article's, looks for where it comes from.
+func (p *Pass) checkPart(v *Verification, part cite.QuotePart) QuoteCheck {
+	qc, cited, done := p.citedFor(v, part)
+	if done {
+		return qc
 	}
 	// A quote longer than any text it could be checked against is not
 	// compared rune by rune (a pasted document, a 10 MB cell): the

@@ -2,6 +2,7 @@ package lint
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -238,6 +239,56 @@ func TestTooLong(t *testing.T) {
 	for _, tt := range tests {
 		if got := tooLong(tt.quote, tt.cited); got != tt.want {
 			t.Errorf("tooLong(%d, %d) = %v, want %v", tt.quote, tt.cited, got, tt.want)
+		}
+	}
+}
+
+// TestResolutions: Resolutions agrees with Verifications on everything but
+// the quotes it does not compare.
+func TestResolutions(t *testing.T) {
+	in2025 := time.Date(2025, 12, 31, 0, 0, 0, 0, time.UTC)
+	for _, text := range []string{
+		"《中华人民共和国甲法》第二条：" + art2,
+		"《甲法》第二条：违反本法规定，骗取甲基金的，由甲部门责令退回。",
+		"《甲法》第一条：乙机构应当建立健全内部管理制度，定期向社会公开有关信息并接受监督。",
+		"《甲法修正案》第一条：甲法增加一条，作为第九条。内容如下：\n第九条 甲部门应当公开检查结果。",
+		"《丙办法》第五条：丙机构应当如何如何。",
+		"《丙办法》第五条、第六条",
+		"《甲法》第九条：什么都行。",
+		"《甲法》第二条、第四条：第二条 " + art2 + "第四条 " + art4,
+		"《丁法》第二条：什么都行。",
+		"《甲法》第二条：" + strings.Repeat(art2, 100),
+	} {
+		full := verifyPass(t, in2025, nil)
+		shallow := &Pass{Corpus: full.Corpus, Config: full.Config, AsOf: full.AsOf}
+		f := &catalog.Field{Key: catalog.KeyBasis, Text: text}
+		vs, rs := full.Verifications(f), shallow.Resolutions(f)
+		if len(vs) != len(rs) || len(vs) == 0 {
+			t.Fatalf("%q: %d verifications, %d resolutions", text, len(vs), len(rs))
+		}
+		for i, v := range vs {
+			r := rs[i]
+			if r.Statute != v.Statute || r.Version != v.Version || fmt.Sprint(r.Err) != fmt.Sprint(v.Err) ||
+				len(r.Articles) != len(v.Articles) || len(r.Parts) != len(v.Parts) {
+				t.Errorf("%.40q: resolution and verification differ: %v/%v %v/%v %d/%d articles %d/%d parts",
+					text, r.Statute, v.Statute, r.Err, v.Err, len(r.Articles), len(v.Articles), len(r.Parts), len(v.Parts))
+				continue
+			}
+			var want []QuoteCheck
+			for _, q := range v.Quotes {
+				if q.Outcome == QuoteNotChecked || q.Outcome == QuoteUnverifiable {
+					want = append(want, q)
+				}
+			}
+			if len(r.Quotes) != len(want) {
+				t.Errorf("%.40q: %d quotes resolved, want %d", text, len(r.Quotes), len(want))
+				continue
+			}
+			for j, q := range r.Quotes {
+				if q.Outcome != want[j].Outcome || q.Part.Span != want[j].Part.Span || len(q.Articles) != len(want[j].Articles) {
+					t.Errorf("%.40q: quote %d: %v %v, want %v %v", text, j, q.Outcome, q.Part.Span, want[j].Outcome, want[j].Part.Span)
+				}
+			}
 		}
 	}
 }

@@ -50,6 +50,9 @@ func runBasisInconsistent(p *lint.Pass) error {
 		text  string
 	}
 	first := map[string]seenQuote{}
+	// Resolutions, not Verifications: the rule reads the statutes and
+	// articles cited and which quotes cannot be checked, never a
+	// comparison, and it walks the whole catalog.
 	for i := range p.Catalog.Entries {
 		e := &p.Catalog.Entries[i]
 		basis, duty := e.Field(catalog.KeyBasis), e.Field(catalog.KeyDutyBasis)
@@ -59,11 +62,11 @@ func runBasisInconsistent(p *lint.Pass) error {
 		// the procedure), is its own business: catalogs list them there.
 		if basis != nil && duty != nil {
 			inBasis := map[string][]cite.Article{}
-			for _, v := range p.Verifications(basis) {
+			for _, v := range p.Resolutions(basis) {
 				k := statuteKey(v)
 				inBasis[k] = append(inBasis[k], citedArticles(v.Citation)...)
 			}
-			for _, v := range p.Verifications(duty) {
+			for _, v := range p.Resolutions(duty) {
 				have := inBasis[statuteKey(v)]
 				if len(have) == 0 {
 					continue
@@ -97,7 +100,7 @@ func runBasisInconsistent(p *lint.Pass) error {
 		// (2) The same article quoted differently in two entries, for
 		// texts the corpus cannot check.
 		for _, f := range basisFields(e) {
-			for _, v := range p.Verifications(f) {
+			for _, v := range p.Resolutions(f) {
 				for _, q := range v.Quotes {
 					if q.Outcome != lint.QuoteUnverifiable || len(q.Articles) != 1 {
 						continue

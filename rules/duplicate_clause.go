@@ -33,12 +33,22 @@ const (
 
 type segment struct{ start, end int } // byte range in the folded text
 
-// segments splits t after each mark in ends.
-func segments(t string, start, end int, ends string) []segment {
+func isSentenceEnd(r rune) bool {
+	switch r {
+	case '。', '；', '：', '！', '？', ';', '!', '?':
+		return true
+	}
+	return false
+}
+
+func isClauseEnd(r rune) bool { return r == '，' || r == ',' }
+
+// segments splits t after each mark ends says ends a segment.
+func segments(t string, start, end int, ends func(rune) bool) []segment {
 	var out []segment
 	from := start
 	for i, r := range t[start:end] {
-		if strings.ContainsRune(ends, r) {
+		if ends(r) {
 			j := start + i + utf8.RuneLen(r)
 			out = append(out, segment{from, j})
 			from = j
@@ -64,7 +74,7 @@ func runDuplicateClause(p *lint.Pass) error {
 func checkDuplicates(p *lint.Pass, f *catalog.Field) {
 	folded := text.Fold(f.Text)
 	t := folded.Text
-	sentences := segments(t, 0, len(t), sentenceEnds)
+	sentences := segments(t, 0, len(t), isSentenceEnd)
 	report := func(a, b segment) {
 		s0, s1 := folded.OrigStart(a.start), folded.Orig(a.end)
 		d0, d1 := folded.OrigStart(b.start), folded.Orig(b.end)
@@ -90,7 +100,7 @@ func checkDuplicates(p *lint.Pass, f *catalog.Field) {
 	}
 	// Repeated clauses inside one sentence.
 	for _, s := range sentences {
-		clauses := segments(t, s.start, s.end, clauseEnds)
+		clauses := segments(t, s.start, s.end, isClauseEnd)
 		for k := 0; k+1 < len(clauses); k++ {
 			a, b := clauses[k], clauses[k+1]
 			if sameSegment(t, a, b) {

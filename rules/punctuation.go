@@ -373,7 +373,7 @@ func reportParens(p *lint.Pass, c cell, uses []parenUse) {
 
 // pairs are the bracket families checked for balance. ASCII parentheses
 // count with full-width ones.
-var pairs = []struct {
+var pairs = [...]struct {
 	open, close []rune
 	name        string
 }{
@@ -385,64 +385,136 @@ var pairs = []struct {
 	{[]rune{'〈'}, []rune{'〉'}, "书名号"},
 }
 
-// enumCloseRE: a closing parenthesis that ends a list number (1） 一)),
-// not a parenthesis of its own.
-var enumCloseRE = regexp.MustCompile(`(?:^|[\s。；：，;:,])(?:[0-9一二三四五六七八九十]{1,3}|[a-zA-Z])$`)
+// enumClose says whether the closing parenthesis at byte i ends a list
+// number (1） 一) a)), not a parenthesis of its own: one to three digits or
+// Chinese numerals, or one Latin letter, at the start of the text or after
+// white space or a clause mark. It reads back from i only, so a text with
+// many of them costs no more than its length.
+func enumClose(s string, i int) bool {
+	j := i
+	n := 0
+	for j > 0 && n <= 3 {
+		r, w := utf8.DecodeLastRuneInString(s[:j])
+		if !(r >= '0' && r <= '9' || strings.ContainsRune("一二三四五六七八九十", r)) {
+			break
+		}
+		j -= w
+		n++
+	}
+	if n > 3 {
+		return false
+	}
+	if n == 0 {
+		r, w := utf8.DecodeLastRuneInString(s[:j])
+		if j == 0 || !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
+			return false
+		}
+		j -= w
+	}
+	if j == 0 {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:j])
+	switch r {
+	case '\t', '\n', '\f', '\r', ' ', '。', '；', '：', '，', ';', ':', ',':
+		return true
+	}
+	return false
+}
 
+// pairOf says which of pairs r opens or closes (-1: none).
+func pairOf(r rune) (k int, open bool) {
+	switch r {
+	case '《':
+		return 0, true
+	case '》':
+		return 0, false
+	case '（', '(':
+		return 1, true
+	case '）', ')':
+		return 1, false
+	case '“':
+		return 2, true
+	case '”':
+		return 2, false
+	case '【':
+		return 3, true
+	case '】':
+		return 3, false
+	case '〔':
+		return 4, true
+	case '〕':
+		return 4, false
+	case '〈':
+		return 5, true
+	case '〉':
+		return 5, false
+	}
+	return -1, false
+}
+
+// reportUnbalanced reports, for each family of pairs, the closing marks
+// without an opening one and the opening marks never closed, in one pass
+// over the text.
 func reportUnbalanced(p *lint.Pass, c cell, skip []text.Stray) {
 	s := c.field.Text
-	for _, pr := range pairs {
-		var opens []int
-		for i, r := range s {
-			if inStray(skip, i) {
-				continue
-			}
-			switch {
-			case runeIn(r, pr.open):
-				opens = append(opens, i)
-			case runeIn(r, pr.close):
-				if len(opens) > 0 {
-					opens = opens[:len(opens)-1]
-					continue
-				}
-				if pr.name == "括号" && enumCloseRE.MatchString(s[:i]) {
-					continue
-				}
-				p.Report(lint.Finding{
-					Entry: c.entry, Field: c.field, Start: i, End: i + utf8.RuneLen(r),
-					Message: fmt.Sprintf("%s“%c”前面没有与之配对的“%c”", pr.name, r, pr.open[0]),
-				})
-			}
+	type unmatched struct{ at, w int }
+	var opens, closes [len(pairs)][]unmatched
+	any := false
+	for i, r := range s {
+		k, open := pairOf(r)
+		if k < 0 || inStray(skip, i) {
+			continue
 		}
-		for _, i := range opens {
-			r, n := utf8.DecodeRuneInString(s[i:])
+		any = true
+		switch {
+		case open:
+			opens[k] = append(opens[k], unmatched{i, utf8.RuneLen(r)})
+		case len(opens[k]) > 0:
+			opens[k] = opens[k][:len(opens[k])-1]
+		case pairs[k].name == "括号" && enumClose(s, i):
+		default:
+			closes[k] = append(closes[k], unmatched{i, utf8.RuneLen(r)})
+		}
+	}
+	if !any {
+		return
+	}
+	for k, pr := range pairs {
+		for _, u := range closes[k] {
+			r, _ := utf8.DecodeRuneInString(s[u.at:])
 			p.Report(lint.Finding{
-				Entry: c.entry, Field: c.field, Start: i, End: i + n,
+				Entry: c.entry, Field: c.field, Start: u.at, End: u.at + u.w,
+				Message: fmt.Sprintf("%s“%c”前面没有与之配对的“%c”", pr.name, r, pr.open[0]),
+			})
+		}
+		for _, u := range opens[k] {
+			r, _ := utf8.DecodeRuneInString(s[u.at:])
+			p.Report(lint.Finding{
+				Entry: c.entry, Field: c.field, Start: u.at, End: u.at + u.w,
 				Message: fmt.Sprintf("%s“%c”缺少与之配对的“%c”", pr.name, r, pr.close[0]),
 			})
 		}
 	}
 }
 
-func runeIn(r rune, rs []rune) bool {
-	for _, x := range rs {
-		if r == x {
-			return true
-		}
+// sentenceMark: ，。；：、！？
+func sentenceMark(r rune) bool {
+	switch r {
+	case '，', '。', '；', '：', '、', '！', '？':
+		return true
 	}
 	return false
 }
-
-const sentenceMarks = "，。；：、！？"
 
 func reportDoubled(p *lint.Pass, c cell, skip []text.Stray) {
 	s := c.field.Text
 	var prev rune
 	prevAt := -1
 	for i, r := range s {
-		if strings.ContainsRune(sentenceMarks, r) && prevAt >= 0 && prevAt+utf8.RuneLen(prev) == i &&
-			strings.ContainsRune(sentenceMarks, prev) && !inStray(skip, i) && !inStray(skip, prevAt) &&
-			!(strings.ContainsRune("！？", r) && strings.ContainsRune("！？", prev)) {
+		if sentenceMark(r) && prevAt >= 0 && prevAt+utf8.RuneLen(prev) == i &&
+			sentenceMark(prev) && !inStray(skip, i) && !inStray(skip, prevAt) &&
+			!((r == '！' || r == '？') && (prev == '！' || prev == '？')) {
 			p.Report(lint.Finding{
 				Entry: c.entry, Field: c.field, Start: prevAt, End: i + utf8.RuneLen(r),
 				Message: fmt.Sprintf("标点“%c%c”重复，应只保留一个", prev, r),
@@ -508,7 +580,11 @@ func listItems(s string) []listItem {
 
 // itemHead: the runes a list item number starts with.
 func itemHead(r rune) bool {
-	return r == '（' || r == '(' || (r >= '0' && r <= '9') || (r >= '①' && r <= '⑳') || strings.ContainsRune("一二三四五六七八九十", r)
+	switch r {
+	case '（', '(', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十':
+		return true
+	}
+	return r >= '0' && r <= '9' || r >= '①' && r <= '⑳'
 }
 
 func parseSmallNumber(s string) int {

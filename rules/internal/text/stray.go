@@ -70,9 +70,16 @@ func FindStray(s string, opt StrayOptions) []Stray {
 	out = append(out, pageNumbers(s)...)
 	out = append(out, strayQuotes(s)...)
 	for i := 0; i < len(s); {
+		if c := s[i]; c >= 0x20 && c < 0x7F { // printable ASCII: none of these
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		start := i
 		i += n
+		if plain(r) {
+			continue
+		}
 		switch {
 		case r == utf8.RuneError && n == 1, r == 0xFFFD, r == 0xFFFC:
 			out = append(out, Stray{Replacement, start, i})
@@ -164,6 +171,13 @@ func sortStrays(s []Stray) {
 			s[j], s[j-1] = s[j-1], s[j]
 		}
 	}
+}
+
+// plain says whether r is one of the runes running Chinese text is made
+// of (ideographs, CJK and full-width punctuation), none of them stray: the
+// loop in FindStray skips them without the Unicode table lookups.
+func plain(r rune) bool {
+	return r >= 0x4E00 && r <= 0x9FFF || r >= 0x3001 && r <= 0x303F || r >= 0xFF01 && r <= 0xFF5E
 }
 
 func isPictograph(r rune) bool {

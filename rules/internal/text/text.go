@@ -1,6 +1,7 @@
 package text
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -50,27 +51,52 @@ func Compact(s string) string {
 // byte offsets of the original.
 type Folded struct {
 	Text string
-	off  []int // off[i]: original byte offset of Text's byte i; off[len(Text)]: end of the last kept rune
+	// The way back, kept per run of white space removed, not per byte:
+	// cuts[k] is the offset in Text of the first byte kept after the k-th
+	// run, shift[k] the bytes removed up to there.
+	cuts, shift []int
+	end         int // the original offset of the end of the last kept rune
 }
 
 // Fold removes white space from s, keeping the way back.
 func Fold(s string) Folded {
+	if strings.IndexFunc(s, IsSpace) < 0 {
+		return Folded{Text: s, end: len(s)}
+	}
+	var f Folded
 	var b strings.Builder
-	off := make([]int, 0, len(s)+1)
-	end := 0
+	b.Grow(len(s))
+	removed := 0
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
-		if !IsSpace(r) {
-			b.WriteString(s[i : i+n])
-			for k := 0; k < n; k++ {
-				off = append(off, i+k)
-			}
-			end = i + n
+		if IsSpace(r) {
+			removed += n
+			i += n
+			continue
 		}
+		if k := len(f.shift); k == 0 && removed > 0 || k > 0 && f.shift[k-1] != removed {
+			f.cuts = append(f.cuts, b.Len())
+			f.shift = append(f.shift, removed)
+		}
+		b.WriteString(s[i : i+n])
 		i += n
+		f.end = i
 	}
-	off = append(off, end)
-	return Folded{Text: b.String(), off: off}
+	f.Text = b.String()
+	return f
+}
+
+// at is the original offset of f.Text's byte i (0 <= i <= len(f.Text)),
+// the end of the last kept rune for len(f.Text).
+func (f Folded) at(i int) int {
+	if i >= len(f.Text) {
+		return f.end
+	}
+	k := sort.SearchInts(f.cuts, i+1) // cuts[k-1] <= i < cuts[k]
+	if k == 0 {
+		return i
+	}
+	return i + f.shift[k-1]
 }
 
 // Orig maps a byte offset of f.Text to the original text. An offset at the
@@ -78,16 +104,13 @@ func Fold(s string) Folded {
 // follow it), so spans stay tight.
 func (f Folded) Orig(i int) int {
 	if i <= 0 {
-		if len(f.off) == 0 {
-			return 0
-		}
-		return f.off[0]
+		return f.at(0)
 	}
-	if i >= len(f.off)-1 {
-		return f.off[len(f.off)-1]
+	if i >= len(f.Text) {
+		return f.end
 	}
 	// End offsets: the byte after the previous kept byte.
-	return f.off[i-1] + 1
+	return f.at(i-1) + 1
 }
 
 // OrigStart maps a start offset of f.Text to the original text.
@@ -95,10 +118,7 @@ func (f Folded) OrigStart(i int) int {
 	if i < 0 {
 		i = 0
 	}
-	if i >= len(f.off) {
-		return f.off[len(f.off)-1]
-	}
-	return f.off[i]
+	return f.at(i)
 }
 
 // RuneSpan converts a byte range of s to code points, for lint.Related.

@@ -25,6 +25,48 @@ func TestFold(t *testing.T) {
 	}
 }
 
+// TestFoldOffsets holds Fold's map back to the byte-by-byte one it
+// stands for: off[i] the original offset of the folded text's byte i,
+// off[len] the end of the last kept rune.
+func TestFoldOffsets(t *testing.T) {
+	for _, s := range []string{
+		"", " ", "\u3000\n", "abc", "社会保险", " 社会", "社会 ", "  社 会\n\n保\u3000险  ",
+		"a b  c\td", "第五条\u3000社会 保险\n经办", "\u2002x\u2002", "x\r\ny",
+	} {
+		var off []int
+		end := 0
+		for i, r := range s {
+			if !IsSpace(r) {
+				for k := 0; k < len(string(r)); k++ {
+					off = append(off, i+k)
+				}
+				end = i + len(string(r))
+			}
+		}
+		off = append(off, end)
+		f := Fold(s)
+		if len(f.Text) != len(off)-1 {
+			t.Fatalf("%q: folded to %q", s, f.Text)
+		}
+		for i := -1; i <= len(f.Text)+1; i++ {
+			wantStart := off[min(max(i, 0), len(off)-1)]
+			wantEnd := off[0]
+			switch {
+			case i >= len(off)-1:
+				wantEnd = off[len(off)-1]
+			case i > 0:
+				wantEnd = off[i-1] + 1
+			}
+			if got := f.OrigStart(i); got != wantStart {
+				t.Errorf("%q: OrigStart(%d) = %d, want %d", s, i, got, wantStart)
+			}
+			if got := f.Orig(i); got != wantEnd {
+				t.Errorf("%q: Orig(%d) = %d, want %d", s, i, got, wantEnd)
+			}
+		}
+	}
+}
+
 func TestDistance(t *testing.T) {
 	for _, tc := range []struct {
 		a, b string
