@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/citelint/citelint/catalog"
+	"github.com/citelint/citelint/statutes"
 )
 
 // testCatalog builds a catalog whose entries' names say which findings a
@@ -127,5 +128,74 @@ func TestAsOf(t *testing.T) {
 	cfg := &Config{AsOf: time.Date(2019, 6, 1, 0, 0, 0, 0, time.UTC)}
 	if got := AsOf(&catalog.Catalog{Title: "x(2025年)"}, cfg, now); !got.Equal(cfg.AsOf) {
 		t.Errorf("configured as-of ignored: %v", got)
+	}
+}
+
+// TestRunSharedStateConcurrent runs rules that verify citations, entry by
+// entry and across the catalog, on many workers at once: the run's memos
+// (titles, lookups, prepared texts) are filled concurrently, and the
+// result must be the sequential one (go test -race checks the sharing).
+func TestRunSharedStateConcurrent(t *testing.T) {
+	c, err := statutes.Load(verifyCorpus)
+	if err != nil {
+		t.Fatal(err)
+	}
+	quotes := []string{
+		"《中华人民共和国甲法》第二条：" + art2,
+		"《甲法》第二条：违反本法规定，骗取甲基金的，由甲部门责令退回。",
+		"《甲法》第一条：乙机构应当建立健全内部管理制度，定期向社会公开有关信息并接受监督。",
+		"《甲法》第四条：" + art5,
+		"《丙办法》第五条：丙机构应当如何如何。",
+		"《丁法》第二条",
+		"《甲法》第三条第（二）项：询问有关人员。",
+	}
+	cat := &catalog.Catalog{Path: "c.txt", Title: "某局权责清单(2025年)", Header: []catalog.Column{{Key: catalog.KeyBasis, Name: "职权依据"}}}
+	for i := 1; i <= 300; i++ {
+		text := quotes[i%len(quotes)] + "；" + quotes[(i*5)%len(quotes)]
+		cat.Entries = append(cat.Entries, catalog.Entry{Index: i, Seq: fmt.Sprint(i), Fields: []catalog.Field{{Key: catalog.KeyBasis, Column: "职权依据", Text: text}}})
+	}
+	report := func(p *Pass, e *catalog.Entry, f *catalog.Field, vs []*Verification) {
+		for _, v := range vs {
+			msg := fmt.Sprint(v.Err)
+			if v.Statute != nil {
+				msg = v.Statute.ID
+			}
+			for _, q := range v.Quotes {
+				msg += " " + q.Outcome.String()
+			}
+			p.Report(Finding{Entry: e, Field: f, Start: v.Citation.Span.Start, End: v.Citation.Span.End, Message: msg})
+		}
+	}
+	perEntry := &Rule{ID: "verify", Severity: Info, Run: func(p *Pass) error {
+		f := p.Entry.Field(catalog.KeyBasis)
+		report(p, p.Entry, f, p.Verifications(f))
+		return nil
+	}}
+	perCatalog := &Rule{ID: "resolve", Severity: Info, Scope: CatalogScope, Run: func(p *Pass) error {
+		for i := range p.Catalog.Entries {
+			e := &p.Catalog.Entries[i]
+			f := e.Field(catalog.KeyBasis)
+			report(p, e, f, p.Resolutions(f))
+			report(p, e, f, p.Verifications(f))
+		}
+		return nil
+	}}
+	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	var want []Diagnostic
+	for _, w := range []int{1, 4} {
+		res, err := Run(cat, Options{Rules: []*Rule{perEntry, perCatalog}, Corpus: c, Workers: w, Now: now})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if w == 1 {
+			want = res.Diagnostics
+			if len(want) < 600 {
+				t.Fatalf("%d diagnostics", len(want))
+			}
+			continue
+		}
+		if !reflect.DeepEqual(res.Diagnostics, want) {
+			t.Fatalf("workers=%d: diagnostics differ from the sequential run", w)
+		}
 	}
 }
