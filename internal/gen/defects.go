@@ -456,7 +456,11 @@ func (g *generator) dutyQuotesOther(i int) bool {
 
 func (g *generator) irrelevant(i int) bool {
 	// a power whose name states a case ("用人单位不办理社会保险登记的"), not
-	// a sanction or a procedure, so that relevance can be judged
+	// a sanction or a procedure, so that relevance can be judged: a reviewer
+	// (and the rule, which needs two) must find at least two words in it
+	// that name a subject ("对有下列情形之一的管理" and
+	// "对执法人员当场作出行政处罚决定的处罚" name none a basis could be
+	// judged by)
 	c, ok := g.fresh("specific", func(c art) bool {
 		s := subject(c.a.Text())
 		if utf8.RuneCountInString(s) < 8 || !strings.HasSuffix(s, "的") || generic(s) {
@@ -467,21 +471,23 @@ func (g *generator) irrelevant(i int) bool {
 				return false
 			}
 		}
-		return true
+		return len(subjectWords(s)) >= 2
 	})
 	if !ok {
 		return false
 	}
 	r := g.entryFor(i, c)
 	words := hanBigrams(r.name)
-	// an article of another statute sharing no two-character word with the name
+	// an article of another statute sharing no two-character word with the
+	// name, neither in its text nor in its statute's title (a reviewer reads
+	// both)
 	for k := g.cursor["any"]; k < len(g.pool) && k < g.cursor["any"]+2000; k++ {
 		z := g.pool[k]
 		if g.used[z.a] || z.law == c.law {
 			continue
 		}
 		share := false
-		for w := range hanBigrams(z.a.Text()) {
+		for w := range hanBigrams(z.a.Text() + "\n" + z.law.Statute.Title) {
 			if words[w] {
 				share = true
 				break

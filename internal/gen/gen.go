@@ -483,6 +483,40 @@ func (g *generator) catalog(title string) *catalog.Catalog {
 }
 
 // hanBigrams returns the set of adjacent Chinese character pairs of s.
+// adminRunes are the runes of the administrative vocabulary every power
+// name and every enforcement article shares (处罚, 监督检查, 违法行为, 有关部门,
+// 规定, 人员, 行政 ...) and of function words. A two-character word holding
+// one does not say what a power is about. The basis-irrelevant rule reads
+// power names the same way (its functionRunes).
+const adminRunes = "的对和或及与等进行之其为被者所以并在中于由将把向从按依据有关相规定实施处罚罚款给予监督检查管理工作情况违法行为人员单位机构部门政府行政职权责任事项"
+
+// frameWords frame a case without naming its subject (有下列情形之一的,
+// 应当…的, 当场作出…决定的).
+var frameWords = []string{"下列", "之一", "情形", "应当", "可以", "当场", "执法", "作出", "决定", "其他"}
+
+// subjectWords are the distinct two-character words of s that name a
+// subject: Han bigrams outside the frame words holding no adminRunes.
+func subjectWords(s string) []string {
+	for _, w := range frameWords {
+		s = strings.ReplaceAll(s, w, "|")
+	}
+	var out []string
+	seen := map[string]bool{}
+	rs := []rune(s)
+	for i := 0; i+1 < len(rs); i++ {
+		a, b := rs[i], rs[i+1]
+		if !unicode.Is(unicode.Han, a) || !unicode.Is(unicode.Han, b) ||
+			strings.ContainsRune(adminRunes, a) || strings.ContainsRune(adminRunes, b) {
+			continue
+		}
+		if w := string([]rune{a, b}); !seen[w] {
+			seen[w] = true
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
 func hanBigrams(s string) map[string]bool {
 	out := map[string]bool{}
 	var prev rune

@@ -254,3 +254,66 @@ func TestQuotable(t *testing.T) {
 		}
 	}
 }
+
+func TestSubjectWords(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want int
+	}{
+		{"执法人员当场作出行政处罚决定的", 0},
+		{"有下列情形之一的", 0},
+		{"应当给予行政处罚的", 0},
+		{"用人单位未按照规定办理登记的", 1}, // 登记
+		{"金融机构将款项划入国库或者财政专户以外的其他账户的", 6},
+		{"给用药者造成损害的", 4}, // 用药 造成 成损 损害
+	} {
+		if got := subjectWords(tc.in); len(got) != tc.want {
+			t.Errorf("subjectWords(%q) = %q, want %d words", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestIrrelevantDefectsAreJudgeable: a basis-irrelevant defect is one a
+// reviewer can judge from the name alone: the name names its subject in at
+// least two words, and the cited article and its statute's title share no
+// two-character word with it.
+func TestIrrelevantDefectsAreJudgeable(t *testing.T) {
+	laws := testLaws()
+	texts := map[string]string{}
+	for _, s := range laws[:2] {
+		for _, a := range s.Versions[len(s.Versions)-1].Articles {
+			texts["《"+s.Title+"》"+a.Label] = a.Text() + "\n" + s.Title
+		}
+	}
+	n := 0
+	for seed := uint64(1); seed <= 5; seed++ {
+		res, err := Generate(NewSource(laws, AsOf(2025)), Options{N: 70, Seed: seed, DefectRate: 0.4})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range res.Defects {
+			if d.Rule != "basis-irrelevant" {
+				continue
+			}
+			n++
+			e := res.Catalog.Entries[d.Entry-1]
+			name := e.Text(catalog.KeyName)
+			if w := subjectWords(name); len(w) < 2 {
+				t.Errorf("seed %d entry %d: name %q names no subject (%q)", seed, d.Entry, name, w)
+			}
+			ref, _, _ := strings.Cut(e.Text(catalog.KeyBasis), "：")
+			text, ok := texts[ref]
+			if !ok {
+				t.Fatalf("seed %d entry %d: basis %q cites no article of the test laws", seed, d.Entry, ref)
+			}
+			for w := range hanBigrams(name) {
+				if strings.Contains(text, w) {
+					t.Errorf("seed %d entry %d: %s shares %q with %q", seed, d.Entry, ref, w, name)
+				}
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no basis-irrelevant defect injected")
+	}
+}
