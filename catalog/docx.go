@@ -12,11 +12,10 @@ import (
 	"strings"
 )
 
-// Limits for .docx: an archive member is never read past maxXMLBytes
-// (a zip bomb stops there), elements never nest deeper than maxXMLDepth,
-// and the text kept never exceeds maxTextBytes.
+// Limits for .docx (see zipparts.go for the archive's): elements never nest
+// deeper than maxXMLDepth, the text kept never exceeds maxTextBytes, a cell
+// spans at most maxSpan grid columns.
 const (
-	maxXMLBytes  = 512 << 20
 	maxXMLDepth  = 256
 	maxTextBytes = 64 << 20
 	maxSpan      = 64
@@ -37,14 +36,16 @@ func readDocx(data []byte, name string, syn *Synonyms) (*Catalog, error) {
 	if member == nil {
 		return nil, inputErr(Loc{}, "not a Word document: the archive has no word/document.xml")
 	}
-	rc, err := member.Open()
+	rc, err := openPart(member, maxMainPart)
 	if err != nil {
-		return nil, &InputError{Msg: "open " + member.Name, Err: err}
+		return nil, err
 	}
 	defer rc.Close()
 	p := &docxParser{
-		dec:  xml.NewDecoder(&limitedReader{r: rc, n: maxXMLBytes, what: member.Name}),
-		name: name,
+		dec:   xml.NewDecoder(rc),
+		src:   rc,
+		name:  name,
+		cells: newCellBudget(),
 	}
 	tables, err := p.body()
 	if err != nil {
@@ -68,14 +69,14 @@ func docxMain(zr *zip.Reader) *zip.File {
 		byName[f.Name] = f
 	}
 	if rels := byName["_rels/.rels"]; rels != nil && rels.UncompressedSize64 < 1<<20 {
-		if rc, err := rels.Open(); err == nil {
+		if rc, err := openPart(rels, 1<<20); err == nil {
 			var doc struct {
 				Rels []struct {
 					Type   string `xml:"Type,attr"`
 					Target string `xml:"Target,attr"`
 				} `xml:"Relationship"`
 			}
-			err := xml.NewDecoder(&limitedReader{r: rc, n: 1 << 20}).Decode(&doc)
+			err := xml.NewDecoder(rc).Decode(&doc)
 			rc.Close()
 			if err == nil {
 				for _, r := range doc.Rels {
@@ -91,47 +92,23 @@ func docxMain(zr *zip.Reader) *zip.File {
 	return byName["word/document.xml"]
 }
 
-// limitedReader fails, rather than stopping quietly, past n bytes.
-type limitedReader struct {
-	r    io.Reader
-	n    int64
-	what string
-}
-
-func (l *limitedReader) Read(p []byte) (int, error) {
-	if l.n <= 0 {
-		return 0, inputErr(Loc{}, "%s is larger than %d MB uncompressed (a zip bomb?)", l.what, maxXMLBytes>>20)
-	}
-	if int64(len(p)) > l.n {
-		p = p[:l.n]
-	}
-	n, err := l.r.Read(p)
-	l.n -= int64(n)
-	return n, err
-}
-
 // docxParser walks document.xml as a stream of tokens.
 type docxParser struct {
 	dec       *xml.Decoder
+	src       *partReader
 	name      string
 	depth     int
 	textBytes int
-	tables    int  // top-level tables seen
-	paras     int  // body paragraphs seen
+	tables    int // top-level tables seen
+	paras     int // body paragraphs seen
+	cells     *cellBudget
 	inTabs    bool // inside w:pPr/w:tabs, whose w:tab are tab stops
 }
 
 func (p *docxParser) token() (xml.Token, error) {
 	tok, err := p.dec.Token()
 	if err != nil {
-		if err == io.EOF {
-			return nil, inputErr(Loc{}, "document.xml ends too early (truncated file?)")
-		}
-		var ie *InputError
-		if errors.As(err, &ie) {
-			return nil, err
-		}
-		return nil, &InputError{Msg: "document.xml is not well-formed XML", Err: err}
+		return nil, p.decodeError(err)
 	}
 	switch tok.(type) {
 	case xml.StartElement:
@@ -143,6 +120,22 @@ func (p *docxParser) token() (xml.Token, error) {
 		p.depth--
 	}
 	return tok, nil
+}
+
+// decodeError turns an error of the decoder into an input error: a limit
+// of the part if it broke one, else a truncated or malformed document.
+func (p *docxParser) decodeError(err error) error {
+	if e := p.src.Err(); e != nil {
+		return e
+	}
+	if err == io.EOF {
+		return inputErr(Loc{}, "document.xml ends too early (truncated file?)")
+	}
+	var ie *InputError
+	if errors.As(err, &ie) {
+		return err
+	}
+	return &InputError{Msg: "document.xml is not well-formed XML", Err: err}
 }
 
 func (p *docxParser) addText(n int) error {
@@ -195,11 +188,7 @@ func (p *docxParser) body() ([]gridTable, error) {
 			return tables, nil
 		}
 		if err != nil {
-			var ie *InputError
-			if errors.As(err, &ie) {
-				return nil, err
-			}
-			return nil, &InputError{Msg: "document.xml is not well-formed XML", Err: err}
+			return nil, p.decodeError(err)
 		}
 		switch se := tok.(type) {
 		case xml.StartElement:
@@ -310,6 +299,9 @@ func (p *docxParser) table(name string) (gridTable, error) {
 					return t, err
 				}
 				level--
+				if err := p.cells.take(len(row)); err != nil {
+					return t, err
+				}
 				t.Rows = append(t.Rows, row)
 			} else if isW(se.Name, "tblPr") || isW(se.Name, "tblGrid") {
 				if err := p.skip(); err != nil {
@@ -385,7 +377,20 @@ func (p *docxParser) row(table string, rowNum int, origins map[int]gridCell) ([]
 // "\n" (a nested table's cells become paragraphs too), its gridSpan and its
 // vMerge ("restart", "continue" or "").
 func (p *docxParser) cell() (cell gridCell, span int, vmerge string, err error) {
-	var paras []string
+	// The text is built as it comes: a slice of paragraphs would cost 16
+	// bytes for each 6-byte <w:p/>.
+	var b strings.Builder
+	paras := 0
+	addPara := func(text string) error {
+		if paras++; paras > 1 {
+			if err := p.addText(1); err != nil {
+				return err
+			}
+			b.WriteByte('\n')
+		}
+		b.WriteString(text)
+		return nil
+	}
 	span = 1
 	for level := 1; level > 0; {
 		tok, err := p.token()
@@ -413,7 +418,9 @@ func (p *docxParser) cell() (cell gridCell, span int, vmerge string, err error) 
 					return cell, 0, "", err
 				}
 				level--
-				paras = append(paras, text)
+				if err := addPara(text); err != nil {
+					return cell, 0, "", err
+				}
 			case isW(se.Name, "tbl"):
 				nested, err := p.table("")
 				if err != nil {
@@ -423,7 +430,13 @@ func (p *docxParser) cell() (cell gridCell, span int, vmerge string, err error) 
 				for _, r := range nested.Rows {
 					for _, c := range r {
 						if !c.Covered && !c.Merged {
-							paras = append(paras, c.Text)
+							// counted again: each level of nesting copies it
+							if err := p.addText(len(c.Text)); err != nil {
+								return cell, 0, "", err
+							}
+							if err := addPara(c.Text); err != nil {
+								return cell, 0, "", err
+							}
 						}
 					}
 				}
@@ -437,6 +450,6 @@ func (p *docxParser) cell() (cell gridCell, span int, vmerge string, err error) 
 			level--
 		}
 	}
-	cell.Text = strings.Join(paras, "\n")
+	cell.Text = b.String()
 	return cell, span, vmerge, nil
 }

@@ -42,6 +42,29 @@ const maxHeaderScan = 30
 // maxGridCols bounds the width of a row: catalogs have about ten columns.
 const maxGridCols = 512
 
+// maxGridCells bounds the cells (merged and covered ones, and empty rows,
+// included) a reader lays on its grids and the cells merged ranges touch. A
+// cell costs about a hundred bytes of memory but only a few bytes of
+// input (an empty <w:tc/>, a gridSpan, a line of commas), so without this
+// bound a 300 KB .docx took 10 GB. A million cells is 100,000 rows of ten
+// columns (a catalog has hundreds of rows); the grid then holds about 100
+// MB, which the garbage collector may let grow to twice that.
+const maxGridCells = 1 << 20
+
+// cellBudget counts the cells a reader lays out against maxGridCells.
+type cellBudget struct{ left int }
+
+func newCellBudget() *cellBudget { return &cellBudget{left: maxGridCells} }
+
+// take counts n more cells (at least 1: an empty row costs memory too).
+func (b *cellBudget) take(n int) *InputError {
+	b.left -= max(n, 1)
+	if b.left < 0 {
+		return inputErr(Loc{}, "more than %d table cells (merged, covered and empty ones included), more than any catalog has", maxGridCells)
+	}
+	return nil
+}
+
 func blank(s string) bool { return strings.TrimFunc(s, isSpaceLike) == "" }
 
 // attachmentLabel matches the "附件1" line above a document's title.

@@ -9,6 +9,7 @@ import (
 	"io"
 	"path"
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -17,6 +18,22 @@ import (
 // maxSheetRows bounds the rows read from one sheet (Excel's own limit is
 // 1,048,576; a catalog has hundreds).
 const maxSheetRows = 1 << 20
+
+// xlsxInMemory is the size from which excelize keeps a worksheet or the
+// shared strings in a temporary file rather than in memory. Shared strings
+// in memory cost excelize about 400 bytes each (a 15 MB table of tiny
+// strings took 380 MB), in a temporary file about 110.
+const xlsxInMemory = 4 << 20
+
+// maxSharedStrings bounds the shared strings of a workbook: a catalog of
+// 100,000 rows has fewer than a million distinct cell texts.
+const maxSharedStrings = 1 << 20
+
+// isXlsxMain tells the parts of a workbook that hold its cells.
+func isXlsxMain(name string) bool {
+	n := strings.ToLower(name)
+	return n == "xl/sharedstrings.xml" || strings.HasPrefix(n, "xl/worksheets/") && strings.HasSuffix(n, ".xml")
+}
 
 // readXlsx reads every visible sheet of an Excel workbook, each as a table.
 func readXlsx(data []byte, name string, syn *Synonyms) (c *Catalog, err error) {
@@ -27,24 +44,37 @@ func readXlsx(data []byte, name string, syn *Synonyms) (c *Catalog, err error) {
 			c, err = nil, inputErr(Loc{}, "unreadable .xlsx file (%v)", r)
 		}
 	}()
+	// The archive is checked, and every sheet streamed through
+	// partReader (looking for merged ranges), before excelize inflates it.
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, &InputError{Msg: "not a readable .xlsx file", Err: err}
+	}
+	if err := checkParts(zr, isXlsxMain); err != nil {
+		return nil, err
+	}
+	merges, err := xlsxMergeRanges(zr)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkSharedStrings(zr); err != nil {
+		return nil, err
+	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
-		UnzipSizeLimit:    maxXMLBytes,
-		UnzipXMLSizeLimit: 16 << 20,
+		UnzipSizeLimit:    maxUnzipTotal,
+		UnzipXMLSizeLimit: xlsxInMemory,
 	})
 	if err != nil {
 		return nil, &InputError{Msg: "not a readable .xlsx file", Err: err}
 	}
 	defer f.Close()
-	merges, err := xlsxMergeRanges(data)
-	if err != nil {
-		return nil, err
-	}
+	cells := newCellBudget()
 	var tables []gridTable
 	for _, sheet := range f.GetSheetList() {
 		if visible, err := f.GetSheetVisible(sheet); err == nil && !visible {
 			continue
 		}
-		t, err := xlsxSheet(f, sheet, name, merges)
+		t, err := xlsxSheet(f, sheet, name, merges, cells)
 		if err != nil {
 			return nil, err
 		}
@@ -60,7 +90,7 @@ func readXlsx(data []byte, name string, syn *Synonyms) (c *Catalog, err error) {
 	return c, nil
 }
 
-func xlsxSheet(f *excelize.File, sheet, name string, merges map[string][]mergeRange) (gridTable, error) {
+func xlsxSheet(f *excelize.File, sheet, name string, merges map[string][]mergeRange, cells *cellBudget) (gridTable, error) {
 	t := gridTable{Name: sheet, Padded: true}
 	rows, err := f.Rows(sheet)
 	if err != nil {
@@ -69,8 +99,8 @@ func xlsxSheet(f *excelize.File, sheet, name string, merges map[string][]mergeRa
 	defer rows.Close()
 	textBytes := 0
 	rowNum := 0
-	// byRow[r] is the index in t.Rows of sheet row r (blank rows are not kept).
-	byRow := map[int]int{}
+	// rowNums[i] is the sheet row of t.Rows[i] (blank rows are not kept).
+	var rowNums []int
 	for rows.Next() {
 		rowNum++
 		if rowNum > maxSheetRows {
@@ -79,6 +109,16 @@ func xlsxSheet(f *excelize.File, sheet, name string, merges map[string][]mergeRa
 		cols, err := rows.Columns()
 		if err != nil {
 			return t, &InputError{Loc: Loc{Sheet: sheet, Row: rowNum}, Msg: "unreadable row", Err: err}
+		}
+		// excelize pads a row with blanks up to its last cell with a
+		// value: a cell at column XFD costs 16,384 strings. The padding
+		// counts against the budget (and bounds the time) before it is
+		// cut off.
+		if len(cols) > 0 {
+			if err := cells.take(len(cols)); err != nil {
+				err.Loc = Loc{Sheet: sheet, Row: rowNum}
+				return t, err
+			}
 		}
 		if len(cols) > maxGridCols {
 			cols = cols[:maxGridCols]
@@ -100,7 +140,7 @@ func xlsxSheet(f *excelize.File, sheet, name string, merges map[string][]mergeRa
 		for i, v := range cols {
 			row[i] = gridCell{Text: v, Loc: Loc{File: name, Sheet: sheet, Row: rowNum, Col: i + 1}}
 		}
-		byRow[rowNum] = len(t.Rows)
+		rowNums = append(rowNums, rowNum)
 		t.Rows = append(t.Rows, row)
 	}
 	if err := rows.Error(); err != nil {
@@ -109,7 +149,7 @@ func xlsxSheet(f *excelize.File, sheet, name string, merges map[string][]mergeRa
 	// excelize's GetMergeCells loads the whole sheet as a tree (seconds
 	// and gigabytes for a large sheet): the ranges are scanned for instead.
 	for _, m := range merges[sheet] {
-		if err := applyMerge(&t, byRow, m, name, sheet); err != nil {
+		if err := applyMerge(&t, rowNums, m, name, sheet, cells); err != nil {
 			return t, err
 		}
 	}
@@ -118,8 +158,10 @@ func xlsxSheet(f *excelize.File, sheet, name string, merges map[string][]mergeRa
 
 // applyMerge lays a merged range on the grid: the origin spans the columns
 // of its row; the rows below repeat the origin's text in its first column
-// (a value printed once for several rows) and are covered elsewhere.
-func applyMerge(t *gridTable, byRow map[int]int, m mergeRange, name, sheet string) error {
+// (a value printed once for several rows) and are covered elsewhere. The
+// cells a range touches count against cells: ranges may overlap, and
+// each may cover the whole sheet.
+func applyMerge(t *gridTable, rowNums []int, m mergeRange, name, sheet string, cells *cellBudget) error {
 	c1, r1, err1 := excelize.CellNameToCoordinates(m.from)
 	c2, r2, err2 := excelize.CellNameToCoordinates(m.to)
 	if err := errors.Join(err1, err2); err != nil {
@@ -131,14 +173,16 @@ func applyMerge(t *gridTable, byRow map[int]int, m mergeRange, name, sheet strin
 	if c1 > c2 || r1 > r2 {
 		return nil
 	}
+	first := sort.SearchInts(rowNums, r1) // the first kept row in the range
 	origin := gridCell{Loc: Loc{File: name, Sheet: sheet, Row: r1, Col: c1}}
-	if oi, ok := byRow[r1]; ok && c1-1 < len(t.Rows[oi]) {
-		origin = t.Rows[oi][c1-1]
+	if first < len(rowNums) && rowNums[first] == r1 && c1-1 < len(t.Rows[first]) {
+		origin = t.Rows[first][c1-1]
 	}
-	for r := r1; r <= r2; r++ {
-		ri, ok := byRow[r]
-		if !ok {
-			continue // a blank row: nothing to repeat the value in
+	for ri := first; ri < len(rowNums) && rowNums[ri] <= r2; ri++ {
+		r := rowNums[ri]
+		if err := cells.take(c2 - c1 + 1); err != nil {
+			err.Loc = Loc{Sheet: sheet, Row: r}
+			return err
 		}
 		row := t.Rows[ri]
 		for len(row) < c2 {
@@ -167,11 +211,7 @@ var mergeCellRe = regexp.MustCompile(`^<(?:[A-Za-z0-9_]+:)?mergeCell\b[^>]*?\bre
 
 // xlsxMergeRanges finds the merged ranges of every sheet, by sheet name,
 // scanning the sheets' XML as a stream.
-func xlsxMergeRanges(data []byte) (map[string][]mergeRange, error) {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		return nil, &InputError{Msg: "not a valid .xlsx (zip) file", Err: err}
-	}
+func xlsxMergeRanges(zr *zip.Reader) (map[string][]mergeRange, error) {
 	files := map[string]*zip.File{}
 	for _, f := range zr.File {
 		files[f.Name] = f
@@ -223,12 +263,15 @@ func decodeMember(f *zip.File, v any) error {
 	if f == nil {
 		return nil // excelize reports what is missing
 	}
-	rc, err := f.Open()
+	rc, err := openPart(f, maxOtherPart)
 	if err != nil {
-		return &InputError{Msg: "open " + f.Name, Err: err}
+		return err
 	}
 	defer rc.Close()
-	if err := xml.NewDecoder(&limitedReader{r: rc, n: 16 << 20, what: f.Name}).Decode(v); err != nil && err != io.EOF {
+	if err := xml.NewDecoder(rc).Decode(v); err != nil && err != io.EOF {
+		if e := rc.Err(); e != nil {
+			return e
+		}
 		return &InputError{Msg: f.Name + " is not well-formed XML", Err: err}
 	}
 	return nil
@@ -236,12 +279,11 @@ func decodeMember(f *zip.File, v any) error {
 
 // scanMerges streams a sheet's XML looking for <mergeCell ref="…"/>.
 func scanMerges(f *zip.File) ([]mergeRange, error) {
-	rc, err := f.Open()
+	r, err := openPart(f, maxMainPart)
 	if err != nil {
-		return nil, &InputError{Msg: "open " + f.Name, Err: err}
+		return nil, err
 	}
-	defer rc.Close()
-	r := &limitedReader{r: rc, n: maxXMLBytes, what: f.Name}
+	defer r.Close()
 	var out []mergeRange
 	buf := make([]byte, 0, 1<<20)
 	chunk := make([]byte, 1<<20)
@@ -285,6 +327,52 @@ func scanMerges(f *zip.File) ([]mergeRange, error) {
 				return nil, err
 			}
 			return nil, &InputError{Msg: "read " + f.Name, Err: err}
+		}
+	}
+}
+
+// checkSharedStrings streams the shared strings table (through partReader)
+// and refuses more than maxSharedStrings items. Items are counted by their
+// start tags, <si or <x:si (counting the end tags too when prefixed:
+// a bound, not a count).
+func checkSharedStrings(zr *zip.Reader) error {
+	var sst *zip.File
+	for _, f := range zr.File {
+		if strings.EqualFold(f.Name, "xl/sharedStrings.xml") {
+			sst = f
+		}
+	}
+	if sst == nil {
+		return nil
+	}
+	r, err := openPart(sst, maxMainPart)
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	buf := make([]byte, 1<<20)
+	items := 0
+	var tail []byte // the end of the previous chunk: a tag may be cut
+	for {
+		n, err := io.ReadFull(r, buf)
+		chunk := append(tail, buf[:n]...)
+		items += bytes.Count(chunk, []byte("<si")) + bytes.Count(chunk, []byte(":si"))
+		if items > maxSharedStrings {
+			return inputErr(Loc{}, "%s has more than %d shared strings, more than any catalog", sst.Name, maxSharedStrings)
+		}
+		// keep the last 2 bytes: "<s" or ":s" completed by the next chunk
+		// is counted then, and nothing is counted twice
+		k := min(2, len(chunk))
+		tail = append(tail[:0:0], chunk[len(chunk)-k:]...)
+		if err == io.EOF || err == io.ErrUnexpectedEOF {
+			return nil
+		}
+		if err != nil {
+			var ie *InputError
+			if errors.As(err, &ie) {
+				return err
+			}
+			return &InputError{Msg: "read " + sst.Name, Err: err}
 		}
 	}
 }
