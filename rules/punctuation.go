@@ -48,11 +48,13 @@ func runPunctuation(p *lint.Pass) error {
 	if err != nil {
 		return err
 	}
+	// Only the cells with ASCII marks or parentheses to report wait for
+	// the whole catalog's count; the other checks are reported at once,
+	// so a catalog of 100,000 entries is not held cell by cell.
 	type cellScan struct {
 		c      cell
-		skip   []text.Stray
 		ascii  []asciiUse
-		full   map[byte]int // full-width uses per class
+		full   markCounts
 		parens []parenUse
 	}
 	var scans []cellScan
@@ -61,19 +63,25 @@ func runPunctuation(p *lint.Pass) error {
 		if c.field.Key == catalog.KeySeq {
 			continue
 		}
-		s := cellScan{c: c, full: map[byte]int{}}
+		var skip []text.Stray
 		for _, st := range text.FindStray(c.field.Text, text.StrayOptions{Artifacts: artifacts}) {
 			if st.Kind != text.OddSpace {
-				s.skip = append(s.skip, st)
+				skip = append(skip, st)
 			}
 		}
-		s.ascii, s.full = scanASCII(c, s.skip)
-		s.parens = scanParens(c.field.Text, s.skip)
+		s := cellScan{c: c}
+		s.ascii, s.full = scanASCII(c, skip)
+		s.parens = scanParens(c.field.Text, skip)
 		for _, n := range s.full {
 			totalFull += n
 		}
 		totalASCII += len(s.ascii)
-		scans = append(scans, s)
+		if len(s.ascii) > 0 || len(s.parens) > 0 {
+			scans = append(scans, s)
+		}
+		reportUnbalanced(p, c, skip)
+		reportDoubled(p, c, skip)
+		reportListStops(p, c)
 	}
 
 	// A catalog written with ASCII marks throughout has one habit to fix,
@@ -99,13 +107,23 @@ func runPunctuation(p *lint.Pass) error {
 			reportParens(p, s.c, s.parens)
 		}
 	}
-	for _, s := range scans {
-		reportUnbalanced(p, s.c, s.skip)
-		reportDoubled(p, s.c, s.skip)
-		reportListStops(p, s.c)
-	}
 	return nil
 }
+
+// markCounts counts a cell's full-width uses of each class of asciiMarks.
+type markCounts [3]int
+
+func markIndex(m byte) int {
+	switch m {
+	case ',':
+		return 0
+	case ';':
+		return 1
+	}
+	return 2 // ':'
+}
+
+func (mc *markCounts) get(m byte) int { return mc[markIndex(m)] }
 
 func inStray(skip []text.Stray, i int) bool {
 	for _, s := range skip {
@@ -156,18 +174,18 @@ func chineseContext(prev, next rune) bool {
 	return text.IsCJK(prev) || text.IsHan(next) || (text.IsCJKPunct(next) && next != '“')
 }
 
-func scanASCII(c cell, skip []text.Stray) ([]asciiUse, map[byte]int) {
+func scanASCII(c cell, skip []text.Stray) ([]asciiUse, markCounts) {
 	s := c.field.Text
 	var out []asciiUse
-	full := map[byte]int{}
+	var full markCounts
 	for i, r := range s {
 		switch r {
 		case '，':
-			full[',']++
+			full[markIndex(',')]++
 		case '；':
-			full[';']++
+			full[markIndex(';')]++
 		case '：':
-			full[':']++
+			full[markIndex(':')]++
 		case ',', ';', ':':
 			if inStray(skip, i) {
 				continue
@@ -185,7 +203,7 @@ func scanASCII(c cell, skip []text.Stray) ([]asciiUse, map[byte]int) {
 // when the cell otherwise uses full-width marks (a slip), or once as info
 // when the cell writes that mark in ASCII throughout (the style of a text
 // copied as it was published).
-func reportASCII(p *lint.Pass, c cell, uses []asciiUse, full map[byte]int) {
+func reportASCII(p *lint.Pass, c cell, uses []asciiUse, full markCounts) {
 	byMark := map[byte][]asciiUse{}
 	var order []byte
 	for _, u := range uses {
@@ -196,7 +214,7 @@ func reportASCII(p *lint.Pass, c cell, uses []asciiUse, full map[byte]int) {
 	}
 	for _, m := range order {
 		us := byMark[m]
-		a, f := len(us), full[m]
+		a, f := len(us), full.get(m)
 		info := asciiMarks[m]
 		if a >= 3 && a*4 >= (a+f)*3 {
 			p.Report(lint.Finding{
