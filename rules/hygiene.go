@@ -39,7 +39,11 @@ type cell struct {
 
 // cells lists the title and then every field of every entry, in order.
 func cells(cat *catalog.Catalog) []cell {
-	var out []cell
+	n := 1
+	for i := range cat.Entries {
+		n += len(cat.Entries[i].Fields)
+	}
+	out := make([]cell, 0, n)
 	if f := titleField(cat); f != nil {
 		out = append(out, cell{nil, f})
 	}

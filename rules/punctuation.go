@@ -613,19 +613,51 @@ func parseSmallNumber(s string) int {
 		}
 		return n
 	}
-	digits := map[rune]int{'一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
-	rs := []rune(s)
+	var rs [3]rune
+	n := 0
+	for _, r := range s {
+		if n == len(rs) {
+			return 0
+		}
+		rs[n] = r
+		n++
+	}
 	switch {
-	case len(rs) == 1 && rs[0] == '十':
+	case n == 1 && rs[0] == '十':
 		return 10
-	case len(rs) == 1:
-		return digits[rs[0]]
-	case len(rs) == 2 && rs[0] == '十':
-		return 10 + digits[rs[1]]
-	case len(rs) == 2 && rs[1] == '十':
-		return digits[rs[0]] * 10
-	case len(rs) == 3 && rs[1] == '十':
-		return digits[rs[0]]*10 + digits[rs[2]]
+	case n == 1:
+		return cnDigit(rs[0])
+	case n == 2 && rs[0] == '十':
+		return 10 + cnDigit(rs[1])
+	case n == 2 && rs[1] == '十':
+		return cnDigit(rs[0]) * 10
+	case n == 3 && rs[1] == '十':
+		return cnDigit(rs[0])*10 + cnDigit(rs[2])
+	}
+	return 0
+}
+
+// cnDigit is the value of 一 … 九, 0 for any other rune.
+func cnDigit(r rune) int {
+	switch r {
+	case '一':
+		return 1
+	case '二':
+		return 2
+	case '三':
+		return 3
+	case '四':
+		return 4
+	case '五':
+		return 5
+	case '六':
+		return 6
+	case '七':
+		return 7
+	case '八':
+		return 8
+	case '九':
+		return 9
 	}
 	return 0
 }

@@ -34,3 +34,14 @@ func TestEnumClose(t *testing.T) {
 		}
 	}
 }
+
+func TestParseSmallNumber(t *testing.T) {
+	for s, want := range map[string]int{
+		"1": 1, "12": 12, "一": 1, "九": 9, "十": 10, "十一": 11, "二十": 20, "二十三": 23, "九十九": 99,
+		"一二": 0, "一二三": 0, "二十三四": 0, "〇": 0,
+	} {
+		if got := parseSmallNumber(s); got != want {
+			t.Errorf("parseSmallNumber(%q) = %d, want %d", s, got, want)
+		}
+	}
+}

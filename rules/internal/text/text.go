@@ -29,7 +29,15 @@ func IsCJK(r rune) bool { return IsHan(r) || IsCJKPunct(r) }
 
 // IsSpace reports whether r is white space of any width (U+3000 and the
 // typographic spaces U+2000–U+200A included).
-func IsSpace(r rune) bool { return unicode.IsSpace(r) }
+func IsSpace(r rune) bool {
+	switch {
+	case r < utf8.RuneSelf:
+		return r == ' ' || r >= '\t' && r <= '\r'
+	case r > 0x3000: // the last white space code point: all of Chinese text is past it
+		return false
+	}
+	return unicode.IsSpace(r)
+}
 
 // Compact removes all white space from s: two texts that differ only in
 // spacing and line breaks compare equal.
@@ -60,18 +68,24 @@ type Folded struct {
 
 // Fold removes white space from s, keeping the way back.
 func Fold(s string) Folded {
-	if strings.IndexFunc(s, IsSpace) < 0 {
-		return Folded{Text: s, end: len(s)}
-	}
 	var f Folded
 	var b strings.Builder
-	b.Grow(len(s))
 	removed := 0
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if IsSpace(r) {
+			if removed == 0 {
+				// The first space: from here on the text is copied.
+				b.Grow(len(s))
+				b.WriteString(s[:i])
+			}
 			removed += n
 			i += n
+			continue
+		}
+		if removed == 0 {
+			i += n
+			f.end = i
 			continue
 		}
 		if k := len(f.shift); k == 0 && removed > 0 || k > 0 && f.shift[k-1] != removed {
@@ -81,6 +95,10 @@ func Fold(s string) Folded {
 		b.WriteString(s[i : i+n])
 		i += n
 		f.end = i
+	}
+	if removed == 0 {
+		f.Text = s
+		return f
 	}
 	f.Text = b.String()
 	return f

@@ -3,6 +3,7 @@ package text
 import (
 	"regexp"
 	"testing"
+	"unicode"
 )
 
 func TestFold(t *testing.T) {
@@ -134,5 +135,14 @@ func TestFindStray(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestIsSpace holds the fast paths to unicode.IsSpace.
+func TestIsSpace(t *testing.T) {
+	for r := rune(0); r <= 0x10FFFF; r++ {
+		if IsSpace(r) != unicode.IsSpace(r) {
+			t.Fatalf("IsSpace(%U) = %v", r, IsSpace(r))
+		}
 	}
 }
