@@ -1,0 +1,168 @@
+package rules
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/citelint/citelint/catalog"
+	"github.com/citelint/citelint/lint"
+	"github.com/citelint/citelint/statutes"
+)
+
+// exactPowerTypes are the standard power types with the word a power name
+// of that type ends with.
+var exactPowerTypes = [][2]string{
+	{"行政检查", "监督检查"}, {"行政处罚", "处罚"}, {"行政许可", "许可"}, {"行政强制", "行政强制"},
+	{"行政确认", "确认"}, {"行政给付", "给付"}, {"行政奖励", "奖励"}, {"行政裁决", "裁决"},
+	{"行政征收", "征收"}, {"其他行政权力", "管理"},
+}
+
+// exactOffices are distinct offices, none a near variant of another.
+var exactOffices = []string{"基金监管科", "待遇保障科", "医药服务管理科", "规划财务和法规科"}
+
+const exactDuties = "一、受理责任：依法受理申请或者启动程序，一次性告知需要提交的材料；\n" +
+	"二、审查责任：对材料和有关情况进行审查，提出意见；\n" +
+	"三、决定责任：依法作出决定并说明理由；\n" +
+	"四、送达责任：依法送达决定书；\n" +
+	"五、其他责任：法律法规规章规定应当履行的其他责任。"
+
+// nameClause is the power's subject in the article's own words: the first
+// clause of its first line made only of Chinese characters, 4 to 20 of
+// them, or "" when there is none.
+func nameClause(a *statutes.Article) string {
+	first, _, _ := strings.Cut(a.Text(), "\n")
+	for _, cl := range strings.FieldsFunc(first, func(r rune) bool { return strings.ContainsRune("，。；：、", r) }) {
+		n := utf8.RuneCountInString(cl)
+		if n < 4 || n > 20 || strings.IndexFunc(cl, func(r rune) bool { return !unicode.Is(unicode.Han, r) }) >= 0 {
+			continue
+		}
+		return cl
+	}
+	return ""
+}
+
+type exactArticle struct {
+	s *statutes.Statute
+	a *statutes.Article
+}
+
+// exactSample picks n articles spread evenly over every statute in force at
+// asOf whose full text is bundled and whose title resolves to it alone: the
+// k-th pick is the first usable article at or after k*len/n, so the sample
+// is the same on every run and reaches the end of the corpus.
+func exactSample(c *statutes.Corpus, n int, asOf time.Time) []exactArticle {
+	var all []exactArticle
+	c.ForEachArticle(func(s *statutes.Statute, v *statutes.Version, a *statutes.Article) bool {
+		if v != s.VersionAt(asOf) || v.Text != statutes.TextFull || s.StatusAt(asOf) != statutes.StatusInForce || len(a.Lines()) == 0 {
+			return true
+		}
+		// Titles that name several statutes cannot be cited unambiguously.
+		if r, err := c.Resolve(s.Title); err != nil || r != s {
+			return true
+		}
+		all = append(all, exactArticle{s, a})
+		return true
+	})
+	var out []exactArticle
+	names := map[string]bool{}
+	next := 0
+	for k := 0; k < n && next < len(all); k++ {
+		if at := k * len(all) / n; at > next {
+			next = at
+		}
+		for ; next < len(all); next++ {
+			cl := nameClause(all[next].a)
+			if cl == "" || names[cl] {
+				continue
+			}
+			names[cl] = true
+			out = append(out, all[next])
+			next++
+			break
+		}
+	}
+	return out
+}
+
+// exactFullCatalog writes a catalog in the extracted-text format with every
+// column a real one has, whose every quote is the corpus's own text and
+// whose every power is named in its article's words.
+func exactFullCatalog(arts []exactArticle) string {
+	var b strings.Builder
+	b.WriteString("\t某市医疗保障局权力清单和责任清单（2025年）\n\n")
+	for _, h := range []string{"序号", "部门名称", "职权类型", "职权名称", "职权依据", "责任事项", "责任事项依据", "责任科室", "追责对象范围", "备注"} {
+		b.WriteString("\t" + h + "\n")
+	}
+	for i, ea := range arts {
+		typ := exactPowerTypes[i%len(exactPowerTypes)]
+		cite := "《" + ea.s.Title + "》" + statutes.ArticleLabel(ea.a.Num, ea.a.Suffix)
+		quoted := cite + "：" + ea.a.Text()
+		// the duty basis cites the same article, quoting it in every
+		// third entry
+		duty := cite
+		if i%3 == 0 {
+			duty = quoted
+		}
+		name := "对" + strings.TrimSuffix(nameClause(ea.a), "的") + "的" + typ[1]
+		fmt.Fprintf(&b, "\n\t%d\n\t某市医疗保障局\n\t%s\n\t%s\n\t%s\n\t%s\n\t%s\n\t%s\n\t承办人员、审核人员、批准人员及其他直接责任人员\n\t\n",
+			i+1, typ[0], name, quoted, exactDuties, duty, exactOffices[i%len(exactOffices)])
+	}
+	return b.String()
+}
+
+// TestExactFullCatalogHasNoFinding: a catalog whose every quote is exact,
+// sampled over the whole corpus with every column well formed, gets no
+// finding at all from any rule, at any severity.
+func TestExactFullCatalogHasNoFinding(t *testing.T) {
+	c, err := defaultCorpus()
+	if err != nil {
+		t.Fatal(err)
+	}
+	asOf := time.Date(2025, 12, 31, 0, 0, 0, 0, time.UTC)
+	arts := exactSample(c, 3000, asOf)
+	if len(arts) < 3000 {
+		t.Fatalf("only %d articles sampled", len(arts))
+	}
+	statutesSeen := map[*statutes.Statute]bool{}
+	for _, ea := range arts {
+		statutesSeen[ea.s] = true
+	}
+	if len(statutesSeen) < 300 {
+		t.Fatalf("the sample reaches only %d statutes", len(statutesSeen))
+	}
+	t.Logf("%d articles of %d statutes", len(arts), len(statutesSeen))
+	path := filepath.Join(t.TempDir(), "exact.txt")
+	if err := os.WriteFile(path, []byte(exactFullCatalog(arts)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cat, err := catalog.Read(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cat.Entries) != len(arts) {
+		t.Fatalf("%d entries read, %d written", len(cat.Entries), len(arts))
+	}
+	res, err := lint.Run(cat, lint.Options{Rules: All(), Corpus: c, Now: asOf})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Every quote here is the statute's own text and every column well
+	// formed: any finding is a false alarm of its rule.
+	for i, d := range res.Diagnostics {
+		if i == 30 {
+			t.Fatalf("... %d findings in all", len(res.Diagnostics))
+		}
+		where := "catalog"
+		if d.Entry != nil {
+			ref, _, _ := strings.Cut(cat.Entries[d.Entry.Index-1].Text(catalog.KeyBasis), "：")
+			where = fmt.Sprintf("entry %d (%s)", d.Entry.Index, ref)
+		}
+		t.Errorf("%s %s %s %s: %s", where, d.Field, d.Rule, d.Severity, d.Message)
+	}
+}
