@@ -20,8 +20,9 @@ func readCSV(data []byte, name string, syn *Synonyms) (*Catalog, error) {
 	r.LazyQuotes = true
 	r.FieldsPerRecord = -1
 	r.Comma = csvComma(src)
-	lines := strings.Split(src, "\n")
+	lines := &lineCursor{src: src, line: 1}
 	t := gridTable{Name: ""}
+	cells := newCellBudget()
 	textBytes := 0
 	for rec := 1; ; rec++ {
 		fields, err := r.Read()
@@ -35,6 +36,10 @@ func readCSV(data []byte, name string, syn *Synonyms) (*Catalog, error) {
 			}
 			return nil, &InputError{Loc: Loc{Row: rec}, Msg: "malformed CSV", Err: err}
 		}
+		if err := cells.take(len(fields)); err != nil {
+			err.Loc = Loc{Row: rec}
+			return nil, err
+		}
 		if len(fields) > maxGridCols {
 			fields = fields[:maxGridCols]
 		}
@@ -42,7 +47,11 @@ func readCSV(data []byte, name string, syn *Synonyms) (*Catalog, error) {
 		for i, f := range fields {
 			textBytes += len(f)
 			line, col := r.FieldPos(i)
-			row[i] = gridCell{Text: f, Loc: Loc{File: name, Row: rec, Col: i + 1, Line: line, LineCol: csvLineCol(lines, line, col)}}
+			lc := 0
+			if line >= 1 {
+				lc = csvLineCol(lines.text(line), col)
+			}
+			row[i] = gridCell{Text: f, Loc: Loc{File: name, Row: rec, Col: i + 1, Line: line, LineCol: lc}}
 		}
 		if textBytes > maxTextBytes {
 			return nil, inputErr(Loc{Row: rec}, "more than %d MB of text", maxTextBytes>>20)
@@ -58,7 +67,13 @@ func readCSV(data []byte, name string, syn *Synonyms) (*Catalog, error) {
 
 // csvComma picks the separator from the first non-blank line.
 func csvComma(src string) rune {
-	for _, l := range strings.Split(src, "\n") {
+	for rest := src; rest != ""; {
+		l := rest
+		if i := strings.IndexByte(rest, '\n'); i >= 0 {
+			l, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = ""
+		}
 		if blank(l) {
 			continue
 		}
@@ -76,13 +91,43 @@ func csvComma(src string) rune {
 	return ','
 }
 
-// csvLineCol turns encoding/csv's byte column of a field's start into the
-// code-point column of its first character (past an opening quote).
-func csvLineCol(lines []string, line, byteCol int) int {
-	if line < 1 || line > len(lines) || byteCol < 1 {
+// lineCursor finds the text of a line of src by walking forward from the
+// last line asked for: encoding/csv reports fields in order, so the walk
+// is linear in all, with no slice of every line (16 bytes for each byte of
+// a file of blank lines).
+type lineCursor struct {
+	src   string
+	line  int // the line starting at src[start:]
+	start int
+}
+
+// text returns line n (1-based) without its "\n", or "" past the end.
+func (c *lineCursor) text(n int) string {
+	if n < c.line {
+		c.line, c.start = 1, 0
+	}
+	for c.line < n {
+		i := strings.IndexByte(c.src[c.start:], '\n')
+		if i < 0 {
+			return ""
+		}
+		c.start += i + 1
+		c.line++
+	}
+	l := c.src[c.start:]
+	if i := strings.IndexByte(l, '\n'); i >= 0 {
+		l = l[:i]
+	}
+	return l
+}
+
+// csvLineCol turns encoding/csv's byte column of a field's start on line
+// l into the code-point column of its first character (past an opening
+// quote).
+func csvLineCol(l string, byteCol int) int {
+	if byteCol < 1 {
 		return 0
 	}
-	l := lines[line-1]
 	off := byteCol - 1
 	if off > len(l) {
 		off = len(l)

@@ -24,7 +24,10 @@ func readText(data []byte, name string, syn *Synonyms) (*Catalog, error) {
 	if err != nil {
 		return nil, err
 	}
-	cells, loose := splitTextCells(src)
+	cells, loose, err := splitTextCells(src)
+	if err != nil {
+		return nil, err
+	}
 	c := &Catalog{Path: name, Format: "txt"}
 
 	h, width := findTextHeader(cells, syn)
@@ -85,50 +88,70 @@ func readText(data []byte, name string, syn *Synonyms) (*Catalog, error) {
 	return c, nil
 }
 
-// splitTextCells cuts the text into cells; loose are the lines before the
-// first cell (they can hold a title).
-func splitTextCells(src string) (cells, loose []textCell) {
-	lines := strings.Split(src, "\n")
-	var cur *textCell
-	var curLines []string
+// maxTextCells bounds the cells of an extracted-text file: a cell costs
+// about 130 bytes, a line "\t" two. Twice maxGridCells: a text cell is
+// lighter than a grid cell.
+const maxTextCells = 2 * maxGridCells
+
+// maxLooseLines bounds the non-blank lines kept from before the first cell
+// (only the first is used, as the title).
+const maxLooseLines = 64
+
+// splitTextCells cuts the text into cells; loose are the non-blank lines
+// before the first cell (they can hold a title). A cell's text is a slice
+// of src when its lines end in "\n" alone: no copy, and no slice of lines
+// (16 bytes for each byte of a file of blank lines).
+func splitTextCells(src string) (cells, loose []textCell, err error) {
+	var cur textCell
+	inCell := false
+	// start and end delimit the current cell's text in src: from past its
+	// TAB to the end of its last line that is not blank (extractors end
+	// rows with blank lines: they are not the cell's).
+	var start, end int
 	flush := func() {
-		if cur == nil {
+		if !inCell {
 			return
 		}
-		// Extractors end rows with blank lines: they are not the cell's.
-		n := len(curLines)
-		for n > 1 && strings.TrimFunc(curLines[n-1], isSpaceLike) == "" {
-			n--
+		cur.text = src[start:end]
+		if strings.Contains(cur.text, "\r\n") {
+			cur.text = strings.ReplaceAll(cur.text, "\r\n", "\n")
 		}
-		if n == 1 && curLines[0] == "" {
-			n = 0
-		}
-		cur.text = strings.Join(curLines[:n], "\n")
-		cells = append(cells, *cur)
-		cur, curLines = nil, curLines[:0]
+		cells = append(cells, cur)
+		inCell = false
 	}
-	for i, l := range lines {
-		l = strings.TrimSuffix(l, "\r")
+	for i, off := 0, 0; off < len(src) || off == 0; i++ {
+		lineEnd := len(src)
+		next := len(src) + 1
+		if j := strings.IndexByte(src[off:], '\n'); j >= 0 {
+			lineEnd, next = off+j, off+j+1
+		}
+		if lineEnd > off && src[lineEnd-1] == '\r' {
+			lineEnd--
+		}
+		l := src[off:lineEnd]
 		spaces := len(l) - len(strings.TrimLeft(l, " "))
-		if spaces < len(l) && l[spaces] == '\t' {
+		switch {
+		case spaces < len(l) && l[spaces] == '\t':
 			flush()
-			rest := l[spaces+1:]
-			cur = &textCell{line: i + 1, lineCol: spaces + 2}
-			curLines = append(curLines, rest)
-			continue
+			if len(cells) >= maxTextCells {
+				return nil, nil, inputErr(Loc{Line: i + 1}, "more than %d cells, more than any catalog has", maxTextCells)
+			}
+			cur, inCell = textCell{line: i + 1, lineCol: spaces + 2}, true
+			start, end = off+spaces+1, lineEnd
+		case inCell:
+			if strings.TrimFunc(l, isSpaceLike) != "" {
+				end = lineEnd
+			}
+		case len(loose) < maxLooseLines && strings.TrimFunc(l, isSpaceLike) != "":
+			loose = append(loose, textCell{text: l, line: i + 1, lineCol: 1})
 		}
-		if cur != nil {
-			curLines = append(curLines, l)
-			continue
+		if next > len(src) {
+			break
 		}
-		loose = append(loose, textCell{text: l, line: i + 1, lineCol: 1})
+		off = next
 	}
 	flush()
-	// A file ending in "\n" has an empty last line that is no line at all.
-	if n := len(loose); n > 0 && loose[n-1].text == "" && loose[n-1].line == len(lines) {
-		loose = loose[:n-1]
-	}
-	return cells, loose
+	return cells, loose, nil
 }
 
 // findTextHeader returns the index of the header's first cell and its width,

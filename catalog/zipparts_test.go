@@ -295,3 +295,41 @@ func TestXlsxBombs(t *testing.T) {
 		})
 	}
 }
+
+// TestTextBombs: text files whose lines or cells cost far more memory than
+// their bytes end in an input error (or are read) with allocations a few
+// times the file's size, not sixteen times or more.
+func TestTextBombs(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds files of tens of megabytes")
+	}
+	const n = 20 << 20
+	for _, tt := range []struct {
+		name, file, data, want string
+		maxMB                  uint64 // 0: a few times the file's size
+	}{
+		{"blank lines", "b.txt", strings.Repeat("\n", n), "no table header", 0},
+		{"blank lines", "b.csv", "序号,职权名称,职权依据\n" + strings.Repeat("\n", n), "", 0},
+		// 2 bytes a cell: bounded by the number of cells
+		{"cells of a TAB", "c.txt", strings.Repeat("\t\n", maxTextCells+1), "more than 2097152 cells", 450},
+		{"lines of commas", "c.csv", "序号,职权名称,职权依据\n" + strings.Repeat(strings.Repeat(",", 511)+"\n", n/512), "table cells", 0},
+		{"a cell of blank lines", "d.txt", "\t序号\n\t职权名称\n\t职权依据\n\t1\n\t对甲的处罚\n\t《甲法》第一条" + strings.Repeat("\n", n) + "x", "", 0},
+	} {
+		t.Run(tt.file, func(t *testing.T) {
+			err, mb := allocatedMB(t, []byte(tt.data), tt.file)
+			if tt.want == "" && err != nil {
+				t.Errorf("%v", err)
+			}
+			if tt.want != "" && (err == nil || !errors.Is(err, ErrInput) || !strings.Contains(err.Error(), tt.file) || !strings.Contains(err.Error(), tt.want)) {
+				t.Errorf("error %v, want an ErrInput naming %s and saying %q", err, tt.file, tt.want)
+			}
+			limit := tt.maxMB
+			if limit == 0 {
+				limit = uint64(6*len(tt.data)>>20 + 150)
+			}
+			if mb > limit {
+				t.Errorf("allocated %d MB for %d MB, want at most %d", mb, len(tt.data)>>20, limit)
+			}
+		})
+	}
+}
