@@ -79,9 +79,10 @@ func runPunctuation(p *lint.Pass) error {
 		if len(s.ascii) > 0 || len(s.parens) > 0 {
 			scans = append(scans, s)
 		}
-		reportUnbalanced(p, c, skip)
-		reportDoubled(p, c, skip)
-		reportListStops(p, c)
+		report := notStatuteOwn(p, c)
+		reportUnbalanced(report, c, skip)
+		reportDoubled(report, c, skip)
+		reportListStops(report, c)
 	}
 
 	// A catalog written with ASCII marks throughout has one habit to fix,
@@ -103,8 +104,9 @@ func runPunctuation(p *lint.Pass) error {
 		})
 	} else {
 		for _, s := range scans {
-			reportASCII(p, s.c, s.ascii, s.full)
-			reportParens(p, s.c, s.parens)
+			report := notStatuteOwn(p, s.c)
+			reportASCII(report, s.c, s.ascii, s.full)
+			reportParens(report, s.c, s.parens)
 		}
 	}
 	return nil
@@ -203,7 +205,7 @@ func scanASCII(c cell, skip []text.Stray) ([]asciiUse, markCounts) {
 // when the cell otherwise uses full-width marks (a slip), or once as info
 // when the cell writes that mark in ASCII throughout (the style of a text
 // copied as it was published).
-func reportASCII(p *lint.Pass, c cell, uses []asciiUse, full markCounts) {
+func reportASCII(report func(lint.Finding), c cell, uses []asciiUse, full markCounts) {
 	byMark := map[byte][]asciiUse{}
 	var order []byte
 	for _, u := range uses {
@@ -217,7 +219,7 @@ func reportASCII(p *lint.Pass, c cell, uses []asciiUse, full markCounts) {
 		a, f := len(us), full.get(m)
 		info := asciiMarks[m]
 		if a >= 3 && a*4 >= (a+f)*3 {
-			p.Report(lint.Finding{
+			report(lint.Finding{
 				Entry: c.entry, Field: c.field, Start: us[0].start, End: us[0].end,
 				Message:  fmt.Sprintf("本栏%s多用半角“%c”（共%d处），应改为全角“%c”", info.name, m, a, info.full),
 				Severity: severity(lint.Info),
@@ -232,7 +234,7 @@ func reportASCII(p *lint.Pass, c cell, uses []asciiUse, full markCounts) {
 		for _, u := range us[1:] {
 			related = append(related, lint.Related{Entry: entryRef(c.entry), Field: string(c.field.Key), Span: relatedSpan(c.field, u.start, u.end), Message: fmt.Sprintf("另一处半角%s", info.name)})
 		}
-		p.Report(lint.Finding{
+		report(lint.Finding{
 			Entry: c.entry, Field: c.field, Start: us[0].start, End: us[0].end,
 			Message: msg, Related: related,
 		})
@@ -341,7 +343,7 @@ func itemStart(s string, i int) bool {
 	return true
 }
 
-func reportParens(p *lint.Pass, c cell, uses []parenUse) {
+func reportParens(report func(lint.Finding), c cell, uses []parenUse) {
 	s := c.field.Text
 	// ASCII list numbers are one habit per cell: one finding, the others
 	// as related places.
@@ -362,25 +364,25 @@ func reportParens(p *lint.Pass, c cell, uses []parenUse) {
 		for _, o := range enums[1:] {
 			related = append(related, lint.Related{Entry: entryRef(c.entry), Field: string(c.field.Key), Span: relatedSpan(c.field, o.open, o.close+o.closeW), Message: fmt.Sprintf("列项序号“%s”", s[o.open:o.close+o.closeW])})
 		}
-		p.Report(lint.Finding{Entry: c.entry, Field: c.field, Start: u.open, End: u.close + u.closeW, Message: msg, Related: related})
+		report(lint.Finding{Entry: c.entry, Field: c.field, Start: u.open, End: u.close + u.closeW, Message: msg, Related: related})
 	}
 	for _, u := range uses {
 		full := s[u.open : u.close+u.closeW]
 		inner := s[u.open+u.openW : u.close]
 		switch u.kind {
 		case parenEnumDigit:
-			p.Report(lint.Finding{
+			report(lint.Finding{
 				Entry: c.entry, Field: c.field, Start: u.open, End: u.close + u.closeW,
 				Message:  fmt.Sprintf("列项序号“%s”使用了半角括号，建议改为“（%s）”", full, inner),
 				Severity: severity(lint.Info),
 			})
 		case parenMixed:
-			p.Report(lint.Finding{
+			report(lint.Finding{
 				Entry: c.entry, Field: c.field, Start: u.open, End: u.close + u.closeW,
 				Message: fmt.Sprintf("括号“%s”半角与全角混用，应统一为全角“（%s）”", text.Quote(full, 20), text.Quote(inner, 16)),
 			})
 		case parenChinese:
-			p.Report(lint.Finding{
+			report(lint.Finding{
 				Entry: c.entry, Field: c.field, Start: u.open, End: u.close + u.closeW,
 				Message:  fmt.Sprintf("中文括注“%s”使用了半角括号，建议改为全角“（%s）”", text.Quote(full, 20), text.Quote(inner, 16)),
 				Severity: severity(lint.Info),
@@ -474,7 +476,7 @@ func pairOf(r rune) (k int, open bool) {
 // reportUnbalanced reports, for each family of pairs, the closing marks
 // without an opening one and the opening marks never closed, in one pass
 // over the text.
-func reportUnbalanced(p *lint.Pass, c cell, skip []text.Stray) {
+func reportUnbalanced(report func(lint.Finding), c cell, skip []text.Stray) {
 	s := c.field.Text
 	type unmatched struct{ at, w int }
 	var opens, closes [len(pairs)][]unmatched
@@ -501,14 +503,14 @@ func reportUnbalanced(p *lint.Pass, c cell, skip []text.Stray) {
 	for k, pr := range pairs {
 		for _, u := range closes[k] {
 			r, _ := utf8.DecodeRuneInString(s[u.at:])
-			p.Report(lint.Finding{
+			report(lint.Finding{
 				Entry: c.entry, Field: c.field, Start: u.at, End: u.at + u.w,
 				Message: fmt.Sprintf("%s“%c”前面没有与之配对的“%c”", pr.name, r, pr.open[0]),
 			})
 		}
 		for _, u := range opens[k] {
 			r, _ := utf8.DecodeRuneInString(s[u.at:])
-			p.Report(lint.Finding{
+			report(lint.Finding{
 				Entry: c.entry, Field: c.field, Start: u.at, End: u.at + u.w,
 				Message: fmt.Sprintf("%s“%c”缺少与之配对的“%c”", pr.name, r, pr.close[0]),
 			})
@@ -525,7 +527,7 @@ func sentenceMark(r rune) bool {
 	return false
 }
 
-func reportDoubled(p *lint.Pass, c cell, skip []text.Stray) {
+func reportDoubled(report func(lint.Finding), c cell, skip []text.Stray) {
 	s := c.field.Text
 	var prev rune
 	prevAt := -1
@@ -533,7 +535,7 @@ func reportDoubled(p *lint.Pass, c cell, skip []text.Stray) {
 		if sentenceMark(r) && prevAt >= 0 && prevAt+utf8.RuneLen(prev) == i &&
 			sentenceMark(prev) && !inStray(skip, i) && !inStray(skip, prevAt) &&
 			!((r == '！' || r == '？') && (prev == '！' || prev == '？')) {
-			p.Report(lint.Finding{
+			report(lint.Finding{
 				Entry: c.entry, Field: c.field, Start: prevAt, End: i + utf8.RuneLen(r),
 				Message: fmt.Sprintf("标点“%c%c”重复，应只保留一个", prev, r),
 			})
@@ -665,7 +667,7 @@ func cnDigit(r rune) int {
 // reportListStops finds, in a list whose items are separated by "；", an
 // item before the last that ends with "。". A list whose items all end
 // with "。" (duty lists: 1.立案责任：…。 2.调查责任：…。) is consistent.
-func reportListStops(p *lint.Pass, c cell) {
+func reportListStops(report func(lint.Finding), c cell) {
 	s := c.field.Text
 	items := listItems(s)
 	// Runs per style.
@@ -710,7 +712,7 @@ func reportListStops(p *lint.Pass, c cell) {
 			for _, st := range stops {
 				it := run[st.num-run[0].num]
 				label := s[it.start:it.end]
-				p.Report(lint.Finding{
+				report(lint.Finding{
 					Entry: c.entry, Field: c.field, Start: st.at, End: st.at + utf8.RuneLen(st.r),
 					Message: fmt.Sprintf("列项“%s”以“。”结束，而同一列表的其他项以“；”分隔，列表未完应为“；”", label),
 				})
@@ -730,4 +732,52 @@ func lastMark(s string) (rune, int) {
 		j -= n
 	}
 	return 0, 0
+}
+
+// notStatuteOwn returns the reporter for one cell: it drops a finding inside
+// a quote that is the cited articles' own text verbatim (white space aside),
+// whose punctuation, right or wrong, is the statute's and not the catalog's
+// to fix. The quotes are looked up only when the cell has a finding.
+func notStatuteOwn(p *lint.Pass, c cell) func(lint.Finding) {
+	var own []text.Stray
+	looked := false
+	return func(f lint.Finding) {
+		if !looked {
+			own, looked = statuteOwn(p, c.field), true
+		}
+		if f.Field == c.field && inStray(own, f.Start) {
+			return
+		}
+		p.Report(f)
+	}
+}
+
+// statuteOwn returns the byte ranges of f's quotes that are the cited
+// articles' own text verbatim.
+func statuteOwn(p *lint.Pass, f *catalog.Field) []text.Stray {
+	if p.Corpus == nil || !strings.Contains(f.Text, "《") {
+		return nil
+	}
+	var out []text.Stray
+	for _, v := range p.Resolutions(f) {
+		q := v.Citation.Quote
+		if q == nil || v.Statute == nil || !v.TextBundled || len(v.Articles) == 0 {
+			continue
+		}
+		var law strings.Builder
+		ok := true
+		for _, ac := range v.Articles {
+			if ac.Err != nil {
+				ok = false
+				break
+			}
+			for _, l := range ac.Lines {
+				law.WriteString(l)
+			}
+		}
+		if quoted := text.Compact(q.Text); ok && quoted != "" && strings.Contains(text.Compact(law.String()), quoted) {
+			out = append(out, text.Stray{Start: q.Span.Start, End: q.Span.End})
+		}
+	}
+	return out
 }
