@@ -33,14 +33,16 @@ type runState struct {
 }
 
 // The memos' bounds: past them, values are computed and not kept, so a
-// catalog citing the whole corpus costs time, not unbounded memory. They
-// are far above what a catalog of 100,000 entries uses (a few thousand
-// distinct titles, articles and texts).
+// catalog citing much of the corpus costs time, not unbounded memory. A
+// prepared text takes some 20 bytes a rune (a few kilobytes an article),
+// so those memos keep a few thousand, some 20 MB each: the texts a catalog
+// cites most come early and again. A title or a lookup is small.
 const (
 	maxTitles  = 1 << 14
-	maxLookups = 1 << 16
-	maxCands   = 1 << 14
-	maxArts    = 1 << 15
+	maxLookups = 1 << 15
+	maxCands   = 1 << 12
+	maxArts    = 1 << 12
+	maxFolded  = 1 << 14
 )
 
 func newRunState() *runState {
@@ -49,7 +51,7 @@ func newRunState() *runState {
 	rs.lookups.max = maxLookups
 	rs.cands.max = maxCands
 	rs.arts.max = maxArts
-	rs.folded.max = maxArts
+	rs.folded.max = maxFolded
 	return rs
 }
 
