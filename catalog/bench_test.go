@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"strings"
-	"syscall"
 	"testing"
 )
 
@@ -33,14 +32,6 @@ func makeBigDocx(t testing.TB, n int) []byte {
 	return makeDocx(t, b.String())
 }
 
-func maxRSSMB() float64 {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return float64(ru.Maxrss) / 1024 // kilobytes on Linux
-}
-
 func benchRead(b *testing.B, data []byte, name string, entries int) {
 	b.ReportAllocs()
 	cpu0 := cpuSeconds()
@@ -58,15 +49,6 @@ func benchRead(b *testing.B, data []byte, name string, entries int) {
 	// The machine is shared: CPU time says more than wall time.
 	b.ReportMetric((cpuSeconds()-cpu0)/float64(b.N), "cpu-s/op")
 	b.ReportMetric(maxRSSMB(), "peak-RSS-MB")
-}
-
-// cpuSeconds is the process's user and system CPU time so far.
-func cpuSeconds() float64 {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return float64(ru.Utime.Sec+ru.Stime.Sec) + float64(ru.Utime.Usec+ru.Stime.Usec)/1e6
 }
 
 // BenchmarkReadDocx10k reads a 10,000-entry .docx (target: under 2 s and
