@@ -1,3 +1,5 @@
+//go:build unix
+
 package test
 
 // In-process benchmarks of the lint pipeline (whole-process timings and

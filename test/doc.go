@@ -13,6 +13,9 @@
 //   - bench_test.go: in-process benchmarks (bench/run.sh times whole
 //     processes).
 //
+// The suite is unix-only (it measures the binary with /usr/bin/time and
+// makes FIFOs); the unit tests of every package also run on Windows.
+//
 // Set CITELINT_RECALL_OUT=DIR to keep the recall tables and the lists of
 // misses and false alarms.
 package test
