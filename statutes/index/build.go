@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"strings"
 	"sync"
 	"time"
 
@@ -160,6 +161,29 @@ func (c buildConfig) withDefaults() buildConfig {
 	return c
 }
 
+// asyncErrorCallback is the name under which scorch reports errors of its
+// background work (a persister that cannot write because the disk is full)
+// to the build waiting on that index; without it a failing build would wait
+// for batches that are never written.
+const asyncErrorCallback = "citelint-index-build"
+
+// buildErrs routes those errors by index path to the build that owns it.
+var buildErrs sync.Map // index path → func(error)
+
+func init() {
+	// scorch reads this registry when an index is opened; it must be filled
+	// at init time (bleve's own rule), like the analyzer registrations.
+	scorch.RegistryAsyncErrorCallbacks[asyncErrorCallback] = func(err error, scorchPath string) {
+		buildErrs.Range(func(k, v any) bool {
+			if p := k.(string); scorchPath == p || strings.HasPrefix(scorchPath, p+string(filepath.Separator)) {
+				v.(func(error))(err)
+				return false
+			}
+			return true
+		})
+	}
+}
+
 // build writes a new index of docs at path, which must not exist.
 func build(path string, docs []doc, cfg buildConfig) (err error) {
 	cfg = cfg.withDefaults()
@@ -174,7 +198,8 @@ func build(path string, docs []doc, cfg buildConfig) (err error) {
 		// away, so a batch need not wait for the disk; the persisted
 		// callbacks below tell when everything is written, since scorch's
 		// Close does not wait for unpersisted batches.
-		"unsafe_batch": true,
+		"unsafe_batch":           true,
+		"asyncErrorCallbackName": asyncErrorCallback,
 		// No merging, neither of segments in memory before they are
 		// written nor of files after: it costs an eighth of the build's
 		// CPU time, and searching ~30 segments is no slower to notice
@@ -200,14 +225,18 @@ func build(path string, docs []doc, cfg buildConfig) (err error) {
 		mu        sync.Mutex
 		firstErr  error
 		persisted sync.WaitGroup
+		aborted   = make(chan struct{})
 	)
 	fail := func(err error) {
 		mu.Lock()
 		if firstErr == nil {
 			firstErr = err
+			close(aborted)
 		}
 		mu.Unlock()
 	}
+	buildErrs.Store(path, fail)
+	defer buildErrs.Delete(path)
 	failed := func() bool {
 		mu.Lock()
 		defer mu.Unlock()
@@ -260,6 +289,7 @@ func build(path string, docs []doc, cfg buildConfig) (err error) {
 	go func() { persisted.Wait(); close(done) }()
 	select {
 	case <-done:
+	case <-aborted: // a background write failed: its batch will never be persisted
 	case <-time.After(persistTimeout):
 		fail(fmt.Errorf("batches not written after %v", persistTimeout))
 	}
