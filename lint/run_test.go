@@ -199,3 +199,36 @@ func TestRunSharedStateConcurrent(t *testing.T) {
 		}
 	}
 }
+
+// TestTextIndex: code points, lines and columns read off the index of a
+// long text are those counted from its start.
+func TestTextIndex(t *testing.T) {
+	var b strings.Builder
+	parts := []string{"甲", "a", "\n", "，", "😀", " ", "第八十四条"}
+	for i := 0; b.Len() < 3*indexMin; i++ {
+		b.WriteString(parts[(i*7+i/3)%len(parts)])
+	}
+	s := b.String()
+	ix := newTextIndex(s)
+	if len(ix.marks) < 3 {
+		t.Fatalf("%d marks for %d bytes", len(ix.marks), len(s))
+	}
+	var want textMark
+	for i, r := range s + "\x00" { // the end offset too
+		for _, x := range []*textIndex{ix, nil} {
+			if got := x.at(s, i); got != want {
+				t.Fatalf("at(%d) = %+v, want %+v (index %v)", i, got, want, x != nil)
+			}
+		}
+		want.off = i + len(string(r))
+		want.runes++
+		want.lineRunes++
+		if r == '\n' {
+			want.lines++
+			want.lineRunes = 0
+		}
+		if i == len(s) {
+			break
+		}
+	}
+}

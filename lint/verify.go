@@ -142,8 +142,9 @@ type verifyKey struct {
 	span  cite.Span
 }
 
-// Verify checks a citation of field f against the corpus, once per entry.
-// It returns nil without a corpus.
+// Verify checks a citation of field f against the corpus, once per entry
+// (a catalog-scope pass keeps only the last few fields', as Citations
+// does). It returns nil without a corpus.
 func (p *Pass) Verify(f *catalog.Field, c cite.Citation) *Verification {
 	if p.Corpus == nil {
 		return nil
