@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
+	"unicode/utf8"
 
 	"github.com/citelint/citelint/catalog"
 	"github.com/citelint/citelint/lint"
@@ -152,6 +153,31 @@ func entryRef(e *catalog.Entry) *lint.EntryRef {
 func relatedSpan(f *catalog.Field, start, end int) *lint.Span {
 	s, e := text.RuneSpan(f.Text, start, end)
 	return &lint.Span{Start: s, End: e}
+}
+
+// runeCursor is relatedSpan for many places in one text, in order: it
+// counts code points on from the last offset asked, so the related places
+// of a finding in a long cell cost the cell's length once, not once each.
+type runeCursor struct {
+	s    string
+	b, r int // the last byte offset asked and its code point offset
+}
+
+func (c *runeCursor) at(b int) int {
+	if b < c.b {
+		c.b, c.r = 0, 0
+	}
+	c.r += utf8.RuneCountInString(c.s[c.b:b])
+	c.b = b
+	return c.r
+}
+
+// span is relatedSpan(f, start, end) for f.Text == c.s.
+func (c *runeCursor) span(start, end int) *lint.Span {
+	start, end = max(start, 0), min(end, len(c.s))
+	start = min(start, end)
+	s := c.at(start)
+	return &lint.Span{Start: s, End: c.at(end)}
 }
 
 // newVocab builds the power type vocabulary with the configured additions.

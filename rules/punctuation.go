@@ -231,8 +231,9 @@ func reportASCII(report func(lint.Finding), c cell, uses []asciiUse, full markCo
 			msg = fmt.Sprintf("中文文本中有%d处使用了半角%s“%c”，应为全角“%c”", a, info.name, m, info.full)
 		}
 		var related []lint.Related
+		rc := runeCursor{s: c.field.Text}
 		for _, u := range us[1:] {
-			related = append(related, lint.Related{Entry: entryRef(c.entry), Field: string(c.field.Key), Span: relatedSpan(c.field, u.start, u.end), Message: fmt.Sprintf("另一处半角%s", info.name)})
+			related = append(related, lint.Related{Entry: entryRef(c.entry), Field: string(c.field.Key), Span: rc.span(u.start, u.end), Message: fmt.Sprintf("另一处半角%s", info.name)})
 		}
 		report(lint.Finding{
 			Entry: c.entry, Field: c.field, Start: us[0].start, End: us[0].end,
@@ -361,8 +362,9 @@ func reportParens(report func(lint.Finding), c cell, uses []parenUse) {
 			msg = fmt.Sprintf("列项序号“%s”等%d处使用了半角括号，应为“（%s）”", full, len(enums), inner)
 		}
 		var related []lint.Related
+		rc := runeCursor{s: c.field.Text}
 		for _, o := range enums[1:] {
-			related = append(related, lint.Related{Entry: entryRef(c.entry), Field: string(c.field.Key), Span: relatedSpan(c.field, o.open, o.close+o.closeW), Message: fmt.Sprintf("列项序号“%s”", s[o.open:o.close+o.closeW])})
+			related = append(related, lint.Related{Entry: entryRef(c.entry), Field: string(c.field.Key), Span: rc.span(o.open, o.close+o.closeW), Message: fmt.Sprintf("列项序号“%s”", s[o.open:o.close+o.closeW])})
 		}
 		report(lint.Finding{Entry: c.entry, Field: c.field, Start: u.open, End: u.close + u.closeW, Message: msg, Related: related})
 	}

@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/citelint/citelint/catalog"
 )
 
 // enumCloseRE is the definition enumClose implements by reading back from
@@ -43,5 +45,26 @@ func TestParseSmallNumber(t *testing.T) {
 		if got := parseSmallNumber(s); got != want {
 			t.Errorf("parseSmallNumber(%q) = %d, want %d", s, got, want)
 		}
+	}
+}
+
+// TestRuneCursor: places asked in order, out of order and out of range
+// convert as relatedSpan does.
+func TestRuneCursor(t *testing.T) {
+	f := &catalog.Field{Text: "第一条，a,b；中文😀,\n（一）甲,乙"}
+	var at []int // the offsets of the runes, and the end
+	for i := range f.Text {
+		at = append(at, i)
+	}
+	at = append(at, len(f.Text))
+	rc := runeCursor{s: f.Text}
+	for _, sp := range [][2]int{{0, 3}, {3, 6}, {9, 10}, {9, 10}, {2, 8}, {12, 19}, {18, 19}, {7, 5}} {
+		start, end := at[sp[0]], at[sp[1]]
+		if got, want := *rc.span(start, end), *relatedSpan(f, start, end); got != want {
+			t.Errorf("span(%d, %d) = %v, want %v", start, end, got, want)
+		}
+	}
+	if got, want := *rc.span(-2, len(f.Text)+5), *relatedSpan(f, -2, len(f.Text)+5); got != want {
+		t.Errorf("out of range: %v, want %v", got, want)
 	}
 }
