@@ -901,11 +901,12 @@ func sharesAnchor(folded, key string) bool {
 }
 
 // corpusScan is every bundled article's folded text, concatenated, for
-// finding which article holds a run of text with strings.Index.
+// finding which article holds a run of text (through grams).
 type corpusScan struct {
 	text  string
 	start []int // byte offset of each article's text in text
 	refs  []scanRef
+	grams *gramIndex
 }
 
 type scanRef struct {
@@ -927,6 +928,7 @@ func (p *Pass) corpusScanIndex() *corpusScan {
 			return true
 		})
 		sc.text = b.String()
+		sc.grams = newGramIndex(sc.text)
 		rs.scan = sc
 	})
 	return rs.scan
@@ -949,7 +951,7 @@ func (p *Pass) scanCorpus(qt *quote.Text, seg quote.Range, key string, whole boo
 		}
 		return i
 	}
-	if i := strings.Index(sc.text, key); i >= 0 {
+	if i := sc.grams.index(sc.text, key); i >= 0 {
 		ref := sc.refs[at(i)]
 		if ref.s != cited {
 			src := &Source{Statute: ref.s, Version: ref.v, Article: ref.a, Segment: seg, Whole: whole}
@@ -962,14 +964,7 @@ func (p *Pass) scanCorpus(qt *quote.Text, seg quote.Range, key string, whole boo
 	}
 	hits := map[int]int{}
 	for _, a := range anchors(key, 8) {
-		for off := 0; ; {
-			i := strings.Index(sc.text[off:], a)
-			if i < 0 {
-				break
-			}
-			hits[at(off+i)]++
-			off += i + len(a)
-		}
+		sc.grams.each(sc.text, a, func(i int) { hits[at(i)]++ })
 	}
 	best, bestN := -1, 1
 	for i, n := range hits {
