@@ -775,6 +775,7 @@ func (p *Pass) findSource(v *Verification, qc *QuoteCheck, cited []ArticleCheck,
 	for _, tg := range targets {
 		seg, whole := tg.seg, tg.whole
 		key := string(qt.Key[seg.Start:seg.End])
+		anch := anchors(key, 6)
 		text := qt.Original(seg.Start, seg.End)
 		// (2) The cited version's other articles, then (3) the other
 		// versions' articles.
@@ -787,7 +788,7 @@ func (p *Pass) findSource(v *Verification, qc *QuoteCheck, cited []ArticleCheck,
 				if vi == 0 && citedSet[[2]int{a.Num, a.Suffix}] {
 					continue
 				}
-				src, ok := sourceIn(rs, qt, seg, key, whole, s, ver, a)
+				src, ok := sourceIn(rs, qt, seg, key, anch, whole, s, ver, a)
 				if ok {
 					src.Text = text
 					if vi == 0 {
@@ -842,14 +843,14 @@ func matchesSource(or, cited *quote.Result) bool {
 // sourceIn checks whether article a holds the segment (verbatim), or holds
 // the whole quote nearly verbatim. It returns the alignment either way when
 // the article shares much with the quote (for naming the closest article).
-func sourceIn(rs *runState, qt *quote.Text, seg quote.Range, key string, whole bool, s *statutes.Statute, ver *statutes.Version, a *statutes.Article) (*Source, bool) {
+func sourceIn(rs *runState, qt *quote.Text, seg quote.Range, key string, anch []string, whole bool, s *statutes.Statute, ver *statutes.Version, a *statutes.Article) (*Source, bool) {
 	folded := rs.foldArticle(a)
 	if strings.Contains(folded, key) {
 		src := &Source{Statute: s, Version: ver, Article: a, Segment: seg, Whole: whole}
 		src.Result = quote.AlignText(qt, rs.prepareArticle(a))
 		return src, true
 	}
-	if !sharesAnchor(folded, key) {
+	if !sharesAnchor(folded, anch) {
 		return nil, false
 	}
 	r := quote.AlignText(qt, rs.prepareArticle(a))
@@ -891,8 +892,10 @@ func anchors(key string, n int) []string {
 	return out
 }
 
-func sharesAnchor(folded, key string) bool {
-	for _, a := range anchors(key, 6) {
+// sharesAnchor says whether a folded text holds one of a key's anchors
+// (anchors(key, 6), computed once per key, not per article).
+func sharesAnchor(folded string, anch []string) bool {
+	for _, a := range anch {
 		if strings.Contains(folded, a) {
 			return true
 		}
