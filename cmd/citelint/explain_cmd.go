@@ -9,6 +9,7 @@ import (
 
 	"github.com/urfave/cli/v3"
 
+	"github.com/citelint/citelint/internal/editdist"
 	"github.com/citelint/citelint/lint"
 	"github.com/citelint/citelint/rules"
 )
@@ -70,30 +71,9 @@ func indent(s string) string {
 func nearRules(id string, rs []*lint.Rule) []string {
 	var out []string
 	for _, r := range rs {
-		if (len(id) >= 4 && strings.Contains(r.ID, id)) || levenshtein(id, r.ID) <= 3 {
+		if (len(id) >= 4 && strings.Contains(r.ID, id)) || editdist.Distance(id, r.ID) <= 3 {
 			out = append(out, r.ID)
 		}
 	}
 	return out
-}
-
-func levenshtein(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			c := 1
-			if ra[i-1] == rb[j-1] {
-				c = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/citelint/citelint/internal/editdist"
 )
 
 // IsHan reports whether r is a Chinese character.
@@ -154,26 +156,7 @@ func RuneSpan(s string, start, end int) (int, int) {
 }
 
 // Distance is the edit (Levenshtein) distance between a and b in runes.
-func Distance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
-}
+func Distance(a, b string) int { return editdist.Distance(a, b) }
 
 // Quote shortens s for a message: at most n runes, with "…" when cut.
 func Quote(s string, n int) string {
