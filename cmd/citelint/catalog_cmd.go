@@ -11,9 +11,9 @@ import (
 	"unicode"
 
 	"github.com/urfave/cli/v3"
-	"golang.org/x/text/width"
 
 	"github.com/citelint/citelint/catalog"
+	"github.com/citelint/citelint/lint/report"
 )
 
 func catalogCmd() *cli.Command {
@@ -170,11 +170,11 @@ func firstLine(s string, maxWidth int) string {
 		}
 		return r
 	}, first)
-	if maxWidth > 0 && displayWidth(first) > maxWidth {
+	if maxWidth > 0 && report.DisplayWidth(first) > maxWidth {
 		var b strings.Builder
 		wd := 0
 		for _, r := range first {
-			rw := runeWidth(r)
+			rw := report.RuneWidth(r)
 			if wd+rw > maxWidth-1 {
 				break
 			}
@@ -189,25 +189,6 @@ func firstLine(s string, maxWidth int) string {
 	return first
 }
 
-func runeWidth(r rune) int {
-	if unicode.Is(unicode.Mn, r) || r == '\u200b' {
-		return 0
-	}
-	switch width.LookupRune(r).Kind() {
-	case width.EastAsianWide, width.EastAsianFullwidth:
-		return 2
-	}
-	return 1
-}
-
-func displayWidth(s string) int {
-	n := 0
-	for _, r := range s {
-		n += runeWidth(r)
-	}
-	return n
-}
-
 // writeAligned prints rows as columns padded to their display width.
 func writeAligned(w io.Writer, rows [][]string) error {
 	var widths []int
@@ -216,7 +197,7 @@ func writeAligned(w io.Writer, rows [][]string) error {
 			if i >= len(widths) {
 				widths = append(widths, 0)
 			}
-			widths[i] = max(widths[i], displayWidth(c))
+			widths[i] = max(widths[i], report.DisplayWidth(c))
 		}
 	}
 	for _, r := range rows {
@@ -224,7 +205,7 @@ func writeAligned(w io.Writer, rows [][]string) error {
 		for i, c := range r {
 			b.WriteString(c)
 			if i < len(r)-1 {
-				b.WriteString(strings.Repeat(" ", widths[i]-displayWidth(c)+2))
+				b.WriteString(strings.Repeat(" ", widths[i]-report.DisplayWidth(c)+2))
 			}
 		}
 		if _, err := fmt.Fprintln(w, strings.TrimRight(b.String(), " ")); err != nil {

@@ -7,9 +7,9 @@ import (
 	"strings"
 
 	"github.com/urfave/cli/v3"
-	"golang.org/x/text/width"
 
 	"github.com/citelint/citelint/lint"
+	"github.com/citelint/citelint/lint/report"
 	"github.com/citelint/citelint/rules"
 )
 
@@ -39,12 +39,12 @@ func rulesCmd() *cli.Command {
 func writeRulesTable(w io.Writer, rs []*lint.Rule) error {
 	idW, sevW := len("RULE"), len("SEVERITY")
 	for _, r := range rs {
-		idW = max(idW, textWidth(r.ID))
+		idW = max(idW, report.DisplayWidth(r.ID))
 		sevW = max(sevW, len(r.Severity.String()))
 	}
 	var b strings.Builder
 	row := func(id, sev, title string) {
-		b.WriteString(padTo(id, idW) + "  " + padTo(sev, sevW) + "  " + title + "\n")
+		b.WriteString(report.PadRight(id, idW) + "  " + report.PadRight(sev, sevW) + "  " + title + "\n")
 	}
 	row("RULE", "SEVERITY", "TITLE")
 	for _, r := range rs {
@@ -64,25 +64,4 @@ func rulesMarkdown(rs []*lint.Rule) string {
 		fmt.Fprintf(&b, "| `%s` | %s | %s |\n", r.ID, r.Severity, esc.Replace(r.Title))
 	}
 	return b.String()
-}
-
-// textWidth counts terminal columns: wide and fullwidth runes take two.
-func textWidth(s string) int {
-	n := 0
-	for _, r := range s {
-		switch width.LookupRune(r).Kind() {
-		case width.EastAsianWide, width.EastAsianFullwidth:
-			n += 2
-		default:
-			n++
-		}
-	}
-	return n
-}
-
-func padTo(s string, w int) string {
-	if d := w - textWidth(s); d > 0 {
-		return s + strings.Repeat(" ", d)
-	}
-	return s
 }

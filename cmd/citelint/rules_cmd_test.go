@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/citelint/citelint/lint"
+	"github.com/citelint/citelint/lint/report"
 	"github.com/citelint/citelint/rules"
 )
 
@@ -32,7 +33,7 @@ func TestRulesCommand(t *testing.T) {
 			t.Errorf("line %q does not show %s, %s, %s", line, r.ID, r.Severity, r.Title)
 		}
 		// Titles start in the same column.
-		w := textWidth(strings.TrimSuffix(line, r.Title))
+		w := report.DisplayWidth(strings.TrimSuffix(line, r.Title))
 		if col >= 0 && w != col {
 			t.Errorf("title of %s at column %d, want %d", r.ID, w, col)
 		}

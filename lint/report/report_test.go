@@ -148,12 +148,12 @@ func TestDisplayWidth(t *testing.T) {
 		{"", 0}, {"abc", 3}, {"权力依据", 8}, {"a:1(1) 权力依据:", 16}, {"ＡＢ", 4}, {"e\u0301", 1},
 	}
 	for _, tt := range tests {
-		if got := displayWidth(tt.s); got != tt.want {
-			t.Errorf("displayWidth(%q) = %d, want %d", tt.s, got, tt.want)
+		if got := DisplayWidth(tt.s); got != tt.want {
+			t.Errorf("DisplayWidth(%q) = %d, want %d", tt.s, got, tt.want)
 		}
 	}
-	if got := padRight("序号:", 8); got != "序号:   " {
-		t.Errorf("padRight = %q", got)
+	if got := PadRight("序号:", 8); got != "序号:   " {
+		t.Errorf("PadRight = %q", got)
 	}
 }
 
@@ -176,7 +176,7 @@ func TestTextAlignment(t *testing.T) {
 		if i < 0 {
 			t.Fatalf("no severity in %q", line)
 		}
-		w := displayWidth(line[:i])
+		w := DisplayWidth(line[:i])
 		if col >= 0 && w != col {
 			t.Errorf("severity at column %d, want %d: %q", w, col, line)
 		}

@@ -88,7 +88,7 @@ func (t *Text) Format(w io.Writer, r *lint.Result) error {
 		width := 0
 		for i := range f.Diagnostics {
 			locs[i] = textLoc(&f.Diagnostics[i])
-			if w := displayWidth(locs[i]); w > width && w <= maxLocWidth {
+			if w := DisplayWidth(locs[i]); w > width && w <= maxLocWidth {
 				width = w
 			}
 		}
@@ -98,7 +98,7 @@ func (t *Text) Format(w io.Writer, r *lint.Result) error {
 				bw.WriteString("\n")
 			}
 			sev := d.Severity.String()
-			bw.WriteString(f.Path + padRight(locs[i], width) + " " +
+			bw.WriteString(f.Path + PadRight(locs[i], width) + " " +
 				p.severity(d.Severity).Sprint(sev) + strings.Repeat(" ", 7-len(sev)) + " " +
 				d.Rule + ": " + oneLine(d.Message) + "\n")
 			if c := citationLabel(d.Citation); c != "" && isQuote(d) {
