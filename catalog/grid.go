@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -111,7 +112,7 @@ func buildFromGrid(c *Catalog, tables []gridTable, syn *Synonyms) error {
 			header, n := combineHeader(t.Rows, h, syn)
 			start = h + n
 			norm := normalizeAll(header)
-			if last := lastGroup(groups); last != nil && sameHeader(last.norm, norm) {
+			if last := lastGroup(groups); last != nil && slices.Equal(last.norm, norm) {
 				g = last
 			} else {
 				g = &headerGroup{header: header, norm: norm}
@@ -164,18 +165,6 @@ func normalizeAll(cells []rawCell) []string {
 		n[i] = normalizeHeader(c.Text)
 	}
 	return n
-}
-
-func sameHeader(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // rowStats counts a row's own non-blank cells and those that are headers.

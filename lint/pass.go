@@ -129,6 +129,14 @@ func (p *Pass) Report(f Finding) {
 	p.report(d)
 }
 
+// SpanOf converts a byte range of s (clamped to s and widened to rune
+// boundaries) to the code-point Span diagnostics carry; rules use it for
+// Related places, Report for the finding itself.
+func SpanOf(s string, start, end int) Span {
+	start, end = clampBytes(s, start, end)
+	return Span{Start: utf8.RuneCountInString(s[:start]), End: utf8.RuneCountInString(s[:end])}
+}
+
 func clampBytes(s string, start, end int) (int, int) {
 	if start < 0 {
 		start = 0

@@ -232,3 +232,21 @@ func TestTextIndex(t *testing.T) {
 		}
 	}
 }
+
+func TestSpanOf(t *testing.T) {
+	s := "甲乙a丙" // bytes: 甲 0-3, 乙 3-6, a 6-7, 丙 7-10
+	cases := []struct {
+		start, end int
+		want       Span
+	}{
+		{0, 3, Span{0, 1}}, {3, 7, Span{1, 3}}, {7, 10, Span{3, 4}},
+		{-5, 99, Span{0, 4}}, // clamped to the text
+		{4, 5, Span{1, 2}},   // inside 乙: widened to its boundaries
+		{8, 2, Span{1, 1}},   // start after end: empty at end
+	}
+	for _, c := range cases {
+		if got := SpanOf(s, c.start, c.end); got != c.want {
+			t.Errorf("SpanOf(%d, %d) = %+v, want %+v", c.start, c.end, got, c.want)
+		}
+	}
+}

@@ -151,8 +151,8 @@ func entryRef(e *catalog.Entry) *lint.EntryRef {
 
 // relatedSpan points at a byte range of a field for Related.
 func relatedSpan(f *catalog.Field, start, end int) *lint.Span {
-	s, e := text.RuneSpan(f.Text, start, end)
-	return &lint.Span{Start: s, End: e}
+	sp := lint.SpanOf(f.Text, start, end)
+	return &sp
 }
 
 // runeCursor is relatedSpan for many places in one text, in order: it

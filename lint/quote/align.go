@@ -136,7 +136,7 @@ func AlignText(q *Text, c *Prepared) *Result {
 		return res
 	}
 	a := c.Text.Key
-	if len(marks) == 0 && runesEqual(a, key) {
+	if len(marks) == 0 && slices.Equal(a, key) {
 		res.Kind = Exact
 		res.Similarity, res.Coverage = 1, 1
 		res.Region = Range{0, len(a)}
@@ -218,18 +218,6 @@ func ellipsisRun(k []rune, i, hi int) int {
 // ellipsis (full-width dots are folded to '.').
 func isDot(r rune) bool { return r == '.' || r == '·' || r == '・' || r == '。' }
 
-func runesEqual(a, b []rune) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
-
 // fragmentsInOrder finds each fragment of key (split at marks) verbatim in
 // a, in order.
 func fragmentsInOrder(a, key []rune, marks []int) (bool, Range) {
@@ -289,7 +277,7 @@ func indexRunes(s, sub []rune) int {
 	}
 	first := sub[0]
 	for i := 0; i+len(sub) <= len(s); i++ {
-		if s[i] == first && runesEqual(s[i:i+len(sub)], sub) {
+		if s[i] == first && slices.Equal(s[i:i+len(sub)], sub) {
 			return i
 		}
 	}

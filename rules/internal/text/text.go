@@ -141,20 +141,6 @@ func (f Folded) OrigStart(i int) int {
 	return f.at(i)
 }
 
-// RuneSpan converts a byte range of s to code points, for lint.Related.
-func RuneSpan(s string, start, end int) (int, int) {
-	if start < 0 {
-		start = 0
-	}
-	if end > len(s) {
-		end = len(s)
-	}
-	if start > end {
-		start = end
-	}
-	return utf8.RuneCountInString(s[:start]), utf8.RuneCountInString(s[:end])
-}
-
 // Distance is the edit (Levenshtein) distance between a and b in runes.
 func Distance(a, b string) int { return editdist.Distance(a, b) }
 
