@@ -242,7 +242,7 @@ func TestSpanOf(t *testing.T) {
 		{0, 3, Span{0, 1}}, {3, 7, Span{1, 3}}, {7, 10, Span{3, 4}},
 		{-5, 99, Span{0, 4}}, // clamped to the text
 		{4, 5, Span{1, 2}},   // inside 乙: widened to its boundaries
-		{8, 2, Span{1, 1}},   // start after end: empty at end
+		{8, 2, Span{0, 1}},   // start after end: empty at 2, inside 甲, widened to 甲
 	}
 	for _, c := range cases {
 		if got := SpanOf(s, c.start, c.end); got != c.want {
