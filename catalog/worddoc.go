@@ -460,24 +460,9 @@ func cp1252(b byte) rune {
 // reader leaves out w:del, so the catalog reads as with all changes
 // accepted. Insertions are kept.
 func (d *wordDoc) readDeletions(plc []byte) error {
-	if len(plc) < 12 || (len(plc)-4)%8 != 0 {
-		return docErr("damaged Word document: PlcBteChpx of %d bytes", len(plc))
-	}
 	type fcRange struct{ start, end uint32 }
 	var del []fcRange
-	n := (len(plc) - 4) / 8
-	seen := map[uint32]bool{}
-	for i := range n {
-		pn := le32(plc, 4*(n+1)+4*i) & 0x3FFFFF
-		if seen[pn] {
-			continue
-		}
-		seen[pn] = true
-		off := uint64(pn) * fkpSize
-		if off+fkpSize > uint64(len(d.wd)) {
-			return docErr("damaged Word document: character properties page %d lies outside the WordDocument stream", pn)
-		}
-		page := d.wd[off : off+fkpSize]
+	err := d.fkpPages(plc, "PlcBteChpx", "character", func(pn uint32, page []byte) error {
 		crun := int(page[fkpSize-1])
 		if crun == 0 || 4*(crun+1)+crun > fkpSize-1 {
 			return docErr("damaged Word document: character properties page %d: %d runs", pn, crun)
@@ -495,6 +480,10 @@ func (d *wordDoc) readDeletions(plc []byte) error {
 				del = append(del, fcRange{le32(page, 4*j), le32(page, 4*j+4)})
 			}
 		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	pieceDel := func(p *wordPiece) bool {
 		switch {
@@ -562,10 +551,12 @@ func (d *wordDoc) isDeleted(cp int) bool {
 	return d.deleted != nil && d.deleted[cp/64]&(1<<(cp%64)) != 0
 }
 
-// readPapx reads the PAPX FKPs PlcBtePapx points to into runs sorted by FC.
-func (d *wordDoc) readPapx(plc []byte) error {
+// fkpPages calls fn once for each distinct FKP page a PlcBte (plcName:
+// PlcBteChpx or PlcBtePapx) points to, in order; kind names the
+// properties in errors.
+func (d *wordDoc) fkpPages(plc []byte, plcName, kind string, fn func(pn uint32, page []byte) error) error {
 	if len(plc) < 12 || (len(plc)-4)%8 != 0 {
-		return docErr("damaged Word document: PlcBtePapx of %d bytes", len(plc))
+		return docErr("damaged Word document: %s of %d bytes", plcName, len(plc))
 	}
 	n := (len(plc) - 4) / 8
 	seen := map[uint32]bool{}
@@ -577,11 +568,25 @@ func (d *wordDoc) readPapx(plc []byte) error {
 		seen[pn] = true
 		off := uint64(pn) * fkpSize
 		if off+fkpSize > uint64(len(d.wd)) {
-			return docErr("damaged Word document: paragraph properties page %d lies outside the WordDocument stream", pn)
+			return docErr("damaged Word document: %s properties page %d lies outside the WordDocument stream", kind, pn)
 		}
-		if err := d.readFkp(d.wd[off : off+fkpSize]); err != nil {
+		if err := fn(pn, d.wd[off:off+fkpSize]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// readPapx reads the PAPX FKPs PlcBtePapx points to into runs sorted by FC.
+func (d *wordDoc) readPapx(plc []byte) error {
+	err := d.fkpPages(plc, "PlcBtePapx", "paragraph", func(pn uint32, page []byte) error {
+		if err := d.readFkp(page); err != nil {
 			return docErr("damaged Word document: paragraph properties page %d: %v", pn, err)
 		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	sort.SliceStable(d.runs, func(i, j int) bool { return d.runs[i].fcStart < d.runs[j].fcStart })
 	return nil
