@@ -38,14 +38,9 @@ func runQuoteMerged(p *lint.Pass) error {
 				joins = append(joins, fmt.Sprintf("%s末尾多了“%s”", label, j.Actual))
 			}
 		}
-		fd := lint.Finding{Field: f, Citation: citationOf(v, q.Articles), Expected: q.Expected, Actual: q.Actual,
-			Message: fmt.Sprintf("引用的%s%s连成一段且未标明各条起止，%s。", statuteName(v.Statute), articleLabels(q.Articles), strings.Join(joins, "，"))}
-		fd.Start, fd.End = quoteSpan(q)
-		if q.Unverified {
-			fd.Severity = sevOf(lint.Info)
-			fd.Message += unverifiedNote
-		}
-		p.Report(fd)
+		fd := quoteFinding(f, v, q, q.Expected,
+			fmt.Sprintf("引用的%s%s连成一段且未标明各条起止，%s。", statuteName(v.Statute), articleLabels(q.Articles), strings.Join(joins, "，")))
+		reportQuote(p, q, fd)
 	})
 	return nil
 }

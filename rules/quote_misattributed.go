@@ -33,13 +33,8 @@ func runQuoteMisattributed(p *lint.Pass) error {
 		} else {
 			msg = fmt.Sprintf("标为%s的引文中，“%s”出自%s，并非%s的内容。", cited, middleExcerpt(src.Text, 14, 8), real, articleLabels(q.Articles))
 		}
-		fd := lint.Finding{Field: f, Citation: citationOf(v, q.Articles), Expected: q.Expected, Actual: q.Actual, Message: msg}
-		fd.Start, fd.End = quoteSpan(q)
-		if q.Unverified {
-			fd.Severity = sevOf(lint.Info)
-			fd.Message += unverifiedNote
-		}
-		p.Report(fd)
+		fd := quoteFinding(f, v, q, q.Expected, msg)
+		reportQuote(p, q, fd)
 	})
 	return nil
 }

@@ -33,13 +33,8 @@ func runQuoteSuperseded(p *lint.Pass) error {
 		}
 		msg := fmt.Sprintf("引用的%s%s是%s%s的文字（该版本%s）；现行%s的%s为：“%s”。",
 			statuteName(v.Statute), label, versionName(old), from, until, versionName(v.Version), label, excerpt(q.Expected, 60))
-		fd := lint.Finding{Field: f, Citation: citationOf(v, q.Articles), Expected: q.Expected, Actual: q.Actual, Message: msg}
-		fd.Start, fd.End = quoteSpan(q)
-		if q.Unverified {
-			fd.Severity = sevOf(lint.Info)
-			fd.Message += unverifiedNote
-		}
-		p.Report(fd)
+		fd := quoteFinding(f, v, q, q.Expected, msg)
+		reportQuote(p, q, fd)
 	})
 	return nil
 }

@@ -34,17 +34,12 @@ func runQuoteTruncated(p *lint.Pass) error {
 			}
 			parts = append(parts, fmt.Sprintf("%s的“%s”", whereName[g.Where], middleExcerpt(trimPunct(g.Text), 16, 8)))
 		}
-		fd := lint.Finding{Field: f, Citation: citationOf(v, q.Articles), Expected: expectedText(q), Actual: q.Actual,
-			Message: fmt.Sprintf("引用的%s%s删去了%s，且未用省略号标明。", statuteName(v.Statute), articleLabels(q.Articles), strings.Join(parts, "、"))}
-		fd.Start, fd.End = quoteSpan(q)
+		fd := quoteFinding(f, v, q, expectedText(q),
+			fmt.Sprintf("引用的%s%s删去了%s，且未用省略号标明。", statuteName(v.Statute), articleLabels(q.Articles), strings.Join(parts, "、")))
 		if r.Sentences {
 			fd.Severity = sevOf(lint.Info)
 		}
-		if q.Unverified {
-			fd.Severity = sevOf(lint.Info)
-			fd.Message += unverifiedNote
-		}
-		p.Report(fd)
+		reportQuote(p, q, fd)
 	})
 	return nil
 }
