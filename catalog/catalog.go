@@ -78,6 +78,9 @@ type Column struct {
 	// ByContent is true when the key was inferred from the column's values
 	// because no header synonym matched.
 	ByContent bool `json:"by_content,omitempty"`
+	// roleless marks a header of a kind known to have no role (实施对象,
+	// 裁量基准): not given one by content either.
+	roleless bool
 }
 
 // Catalog is a whole catalog file.
