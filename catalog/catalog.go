@@ -41,6 +41,10 @@ type Field struct {
 	Column string `json:"column"` // the header as printed (whitespace folded)
 	Text   string `json:"text"`   // untouched: offsets into it are what diagnostics carry
 	Loc    Loc    `json:"loc"`
+	// Cut is true for the last cell of an extracted text that stops
+	// mid-sentence: the extract was cut there, so its tail is missing,
+	// not wrong.
+	Cut bool `json:"cut,omitempty"`
 }
 
 // Entry is one row of the catalog.

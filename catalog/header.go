@@ -329,6 +329,7 @@ type rawCell struct {
 	Text   string
 	Loc    Loc
 	Absent bool // covered by a horizontal merge, or no cell at all
+	Cut    bool // see Field.Cut
 }
 
 // rawRow is one data row: Cells[i] belongs to header column i; cells past
@@ -375,7 +376,7 @@ func appendEntries(c *Catalog, cols []Column, rows []rawRow) {
 			if cell.Absent {
 				continue
 			}
-			f := Field{Text: cell.Text, Loc: cell.Loc}
+			f := Field{Text: cell.Text, Loc: cell.Loc, Cut: cell.Cut}
 			if i < len(cols) {
 				f.Key, f.Column = cols[i].Key, cols[i].Name
 			}

@@ -1,6 +1,9 @@
 package catalog
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // The extracted-text format (see testdata/seeds/README.md): a line that
 // starts with a TAB (after optional spaces) starts a table cell; the lines
@@ -88,8 +91,26 @@ func readText(data []byte, name string, syn *Synonyms) (*Catalog, error) {
 		rows = append(rows, row)
 		p = end
 	}
+	if n := len(rows); n > 0 {
+		if last := &rows[n-1].Cells[len(rows[n-1].Cells)-1]; stopsMidSentence(last.Text) {
+			last.Cut = true
+		}
+	}
 	buildEntries(c, header, rows, syn)
 	return c, nil
+}
+
+// stopsMidSentence reports a text that ends inside a sentence: on a
+// character or a mark that a sentence goes on after; a short value (a cell
+// of a few characters) or a number ends where it ends.
+func stopsMidSentence(s string) bool {
+	s = strings.TrimRightFunc(s, isSpaceLike)
+	rs := []rune(s)
+	if len(rs) < 12 {
+		return false
+	}
+	r := rs[len(rs)-1]
+	return unicode.Is(unicode.Han, r) || strings.ContainsRune("，,、：:《“（(", r)
 }
 
 // maxTextCells bounds the cells of an extracted-text file: a cell costs

@@ -2,6 +2,7 @@ package lint
 
 import (
 	"sort"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -85,6 +86,12 @@ func (p *Pass) Report(f Finding) {
 			sev = *rc.Severity
 		}
 	}
+	if f.Field != nil && f.Field.Cut && sev > Info && cutTail(f.Field.Text, f.Start, f.End) {
+		// The extract stops inside this cell: what is missing or odd at
+		// its end is the cut, most likely, not the catalog.
+		sev = Info
+		f.Message += "（该栏在文件末尾中断，内容可能不完整）"
+	}
 	d := Diagnostic{
 		Rule:     p.Rule.ID,
 		Severity: sev,
@@ -127,6 +134,16 @@ func (p *Pass) Report(f Finding) {
 		}
 	}
 	p.report(d)
+}
+
+// cutTail reports whether a finding at [start, end) of a cut field's text
+// reaches into its last, unfinished sentence.
+func cutTail(s string, start, end int) bool {
+	if start == 0 && end == 0 {
+		return true
+	}
+	last := strings.LastIndexAny(s, "。；;")
+	return end > last
 }
 
 // SpanOf converts a byte range of s (clamped to s and widened to rune
