@@ -198,8 +198,8 @@ func findTextHeader(cells []textCell, syn *Synonyms) (start, width int) {
 		}
 		end, roles, core := h, 0, false
 		for j := h; j < len(cells) && j-h < maxTextHeaderWidth; j++ {
-			if j > h && cells[j].gapBefore && roles >= 2 {
-				break
+			if j > h && cells[j].gapBefore && (roles >= 2 || roles == 0) {
+				break // the header ends, or a title above it did
 			}
 			if !syn.HeaderLike(cells[j].text) {
 				if _, isSeq := seqValue(cells[j].text); isSeq || j-end >= 2 || blank(cells[j].text) && j == end {

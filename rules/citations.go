@@ -30,6 +30,7 @@ func citationRules() []*lint.Rule {
 		issuerMismatchRule,
 		basisInconsistentRule,
 		basisIrrelevantRule,
+		restatementTypoRule,
 	}
 }
 
