@@ -93,6 +93,8 @@ func exactSample(c *statutes.Corpus, n int, asOf time.Time) []exactArticle {
 // exactFullCatalog writes a catalog in the extracted-text format with every
 // column a real one has, whose every quote is the corpus's own text and
 // whose every power is named in its article's words.
+var exactSeparators = []string{"：", " ", "\u3000", "", "  "}
+
 func exactFullCatalog(arts []exactArticle) string {
 	var b strings.Builder
 	b.WriteString("\t某市医疗保障局权力清单和责任清单（2025年）\n\n")
@@ -102,7 +104,18 @@ func exactFullCatalog(arts []exactArticle) string {
 	for i, ea := range arts {
 		typ := exactPowerTypes[i%len(exactPowerTypes)]
 		cite := "《" + ea.s.Title + "》" + statutes.ArticleLabel(ea.a.Num, ea.a.Suffix)
-		quoted := cite + "：" + ea.a.Text()
+		// Every quote form catalogs use: after a colon, a space, a
+		// full-width space or nothing, in a numbered list or not.
+		sep := exactSeparators[i%len(exactSeparators)]
+		if strings.HasPrefix(ea.a.Text(), "《") {
+			// 第五十一条 《民法通则》第一百四十六条…: read as two citations
+			// by anyone; only a colon makes the second a quote.
+			sep = "："
+		}
+		quoted := cite + sep + ea.a.Text()
+		if i%5 == 1 {
+			quoted = "1." + quoted
+		}
 		// the duty basis cites the same article, quoting it in every
 		// third entry
 		duty := cite
