@@ -134,7 +134,16 @@ type FileResult struct {
 	Title       string       `json:"title"`
 	Entries     int          `json:"entries"`
 	AsOf        string       `json:"as_of,omitempty"` // the date quotes were checked against (YYYY-MM-DD)
+	Quotes      QuoteCounts  `json:"quotes"`
 	Diagnostics []Diagnostic `json:"diagnostics"`
+}
+
+// QuoteCounts says what was really checked: quoted parts compared with a
+// statute's text, and those that could not be (a statute the corpus does
+// not hold, or holds without the text in force).
+type QuoteCounts struct {
+	Checked      int `json:"checked"`
+	Unverifiable int `json:"unverifiable"`
 }
 
 // Summary counts a result's diagnostics.
@@ -144,6 +153,8 @@ type Summary struct {
 	Error   int `json:"error"`
 	Warning int `json:"warning"`
 	Info    int `json:"info"`
+	// Quotes adds up the files' quote counts.
+	Quotes QuoteCounts `json:"quotes"`
 }
 
 // Result is a whole run, files in the order given to the sorter.

@@ -178,6 +178,13 @@ func summaryLine(s lint.Summary) string {
 	return head + plural(s.Error, "error", "errors") + ", " + plural(s.Warning, "warning", "warnings") + ", " + strconv.Itoa(s.Info) + " info"
 }
 
+// quotesLine says how many quotes were compared with a statute's text and
+// how many could not be.
+func quotesLine(q lint.QuoteCounts) string {
+	return "quotes: " + itoa(q.Checked) + " checked against the statute text, " + itoa(q.Unverifiable) +
+		" could not be checked (statute, or its text in force, not in the corpus)"
+}
+
 func sortStrings(s []string) { sort.Strings(s) }
 
 func itoa(n int) string { return strconv.Itoa(n) }

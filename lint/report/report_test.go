@@ -230,10 +230,11 @@ func TestJSONShape(t *testing.T) {
 		t.Errorf("version = %v", doc["version"])
 	}
 	check("tool", keys(doc["tool"]), "name", "version", "corpus")
-	check("summary", keys(doc["summary"]), "files", "entries", "error", "warning", "info")
+	check("summary", keys(doc["summary"]), "files", "entries", "error", "warning", "info", "quotes")
+	check("summary quotes", keys(doc["summary"].(map[string]any)["quotes"]), "checked", "unverifiable")
 	files := doc["files"].([]any)
-	check("file", keys(files[0]), "path", "format", "title", "entries", "as_of", "diagnostics")
-	check("file without date", keys(files[1]), "path", "format", "title", "entries", "diagnostics")
+	check("file", keys(files[0]), "path", "format", "title", "entries", "as_of", "quotes", "diagnostics")
+	check("file without date", keys(files[1]), "path", "format", "title", "entries", "quotes", "diagnostics")
 	diags := files[0].(map[string]any)["diagnostics"].([]any)
 	var quote, catalogLevel map[string]any
 	for _, d := range diags {
