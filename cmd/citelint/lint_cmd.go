@@ -204,19 +204,9 @@ func runLint(ctx context.Context, cmd *cli.Command) error {
 			corpora[c] = plain
 			continue
 		}
-		corpus, err := statutes.Default()
+		corpus, err := buildCorpus(c)
 		if err != nil {
-			return fmt.Errorf("load statutes: %w", err)
-		}
-		for _, d := range c.StatuteDirs {
-			if err := corpus.AddDir(d); err != nil {
-				return inputError(fmt.Errorf("config %s: statute_dirs: %w", c.Path, err))
-			}
-		}
-		if len(c.Lint.Aliases) > 0 {
-			if err := corpus.AddAliases(c.Lint.Aliases); err != nil {
-				return inputError(fmt.Errorf("config %s: aliases: %w", c.Path, err))
-			}
+			return err
 		}
 		if len(c.StatuteDirs) == 0 && len(c.Lint.Aliases) == 0 {
 			plain = corpus
@@ -281,6 +271,26 @@ func runLint(ctx context.Context, cmd *cli.Command) error {
 		return findingsExit()
 	}
 	return nil
+}
+
+// buildCorpus is the statute corpus a configuration checks against: the
+// embedded one with the configuration's statute_dirs and aliases.
+func buildCorpus(c *config.Config) (*statutes.Corpus, error) {
+	corpus, err := statutes.Default()
+	if err != nil {
+		return nil, fmt.Errorf("load statutes: %w", err)
+	}
+	for _, d := range c.StatuteDirs {
+		if err := corpus.AddDir(d); err != nil {
+			return nil, inputError(fmt.Errorf("config %s: statute_dirs: %w", c.Path, err))
+		}
+	}
+	if len(c.Lint.Aliases) > 0 {
+		if err := corpus.AddAliases(c.Lint.Aliases); err != nil {
+			return nil, inputError(fmt.Errorf("config %s: aliases: %w", c.Path, err))
+		}
+	}
+	return corpus, nil
 }
 
 // corpusIDs names the corpora a run used, sorted, joined by "+".
