@@ -240,7 +240,7 @@ func (b *Browser) WaitFor(expr string, timeout time.Duration) {
 		select {
 		case <-ctx.Done():
 			var state string
-			_ = b.eval("location.href + ' ' + document.readyState", &state)
+			_ = b.eval("location.href + ' ' + document.readyState + ': ' + (document.body ? document.body.innerText.slice(0, 300) : '')", &state)
 			b.t.Fatalf("chromium: %s not true within %s (page: %s)", expr, timeout, state)
 		case <-time.After(100 * time.Millisecond):
 		}
