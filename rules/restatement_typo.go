@@ -151,7 +151,9 @@ func oneOffWindows(rs, art []rune) map[int]rune {
 // 和, 的 for 之): no typo.
 const looseRunes = "的地得之其和及与或并且而等所以为于在对由将把向从被也就都"
 
-func isNumeralRune(r rune) bool { return strings.ContainsRune("零〇一二两三四五六七八九十百千万亿", r) }
+func isNumeralRune(r rune) bool {
+	return strings.ContainsRune("零〇一二两三四五六七八九十百千万亿", r)
+}
 
 // runeByte is the byte offset of rune index i in s.
 func runeByte(s string, i int) int {
