@@ -234,9 +234,21 @@ func runLint(ctx context.Context, cmd *cli.Command) error {
 			progressbar.OptionSetPredictTime(false),
 		)
 	}
+	// One session per corpus and configuration: a statute cited by
+	// several catalogs is resolved and prepared once.
+	var sessMu sync.Mutex
+	sessions := map[*config.Config]*lint.Session{}
+	sessionOf := func(c *config.Config) *lint.Session {
+		sessMu.Lock()
+		defer sessMu.Unlock()
+		if sessions[c] == nil {
+			sessions[c] = lint.NewSession()
+		}
+		return sessions[c]
+	}
 	files, cats, errs := lintFiles(paths, func(p string) lint.Options {
 		c := cfgOf[p]
-		return lint.Options{Rules: all, Corpus: corpora[c], Config: &c.Lint}
+		return lint.Options{Rules: all, Corpus: corpora[c], Config: &c.Lint, Session: sessionOf(c)}
 	}, bar)
 	if bar != nil {
 		_ = bar.Finish()
