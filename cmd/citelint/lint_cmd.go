@@ -246,7 +246,20 @@ func runLint(ctx context.Context, cmd *cli.Command) error {
 		}
 		return sessions[c]
 	}
-	files, cats, errs := lintFiles(paths, func(p string) lint.Options {
+	// Each configuration's header names on top of the embedded table.
+	synOf := map[*config.Config]*catalog.Synonyms{}
+	for _, c := range cfgOf {
+		if _, done := synOf[c]; done || len(c.Headers) == 0 {
+			continue
+		}
+		syn, err := catalog.DefaultSynonyms().With(c.Headers)
+		if err != nil {
+			return inputError(fmt.Errorf("config %s: headers: %w", c.Path, err))
+		}
+		synOf[c] = syn
+	}
+	readCatalog := func(p string) (*catalog.Catalog, error) { return catalog.ReadWith(p, synOf[cfgOf[p]]) }
+	files, cats, errs := lintFiles(paths, readCatalog, func(p string) lint.Options {
 		c := cfgOf[p]
 		return lint.Options{Rules: all, Corpus: corpora[c], Config: &c.Lint, Session: sessionOf(c)}
 	}, bar)
@@ -311,7 +324,7 @@ func corpusIDs(m map[*config.Config]*statutes.Corpus) string {
 
 // lintFiles reads and lints the files on a few goroutines; the results
 // come back sorted by path whatever the order of work.
-func lintFiles(paths []string, optsOf func(string) lint.Options, bar *progressbar.ProgressBar) ([]lint.FileResult, map[string]*catalog.Catalog, []error) {
+func lintFiles(paths []string, read func(string) (*catalog.Catalog, error), optsOf func(string) lint.Options, bar *progressbar.ProgressBar) ([]lint.FileResult, map[string]*catalog.Catalog, []error) {
 	type out struct {
 		res lint.FileResult
 		cat *catalog.Catalog
@@ -328,7 +341,7 @@ func lintFiles(paths []string, optsOf func(string) lint.Options, bar *progressba
 			defer wg.Done()
 			for i := range work {
 				p := paths[i]
-				cat, err := catalog.Read(p)
+				cat, err := read(p)
 				if err == nil {
 					outs[i].cat = cat
 					outs[i].res, err = lint.Run(cat, optsOf(p))
