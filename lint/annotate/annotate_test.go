@@ -11,7 +11,6 @@ import (
 	"sync"
 	"testing"
 
-
 	"github.com/citelint/citelint/catalog"
 	"github.com/citelint/citelint/lint"
 	"github.com/citelint/citelint/lint/annotate"
