@@ -76,6 +76,8 @@ func convert(t *testing.T, soffice, filter, outDir string, files ...string) {
 		ext := filter[:strings.IndexAny(filter+":", ":")]
 		p := filepath.Join(outDir, strings.TrimSuffix(filepath.Base(f), filepath.Ext(f))+"."+ext)
 		if _, err := os.Stat(p); err != nil {
+			// (Debian's -nogui packages fail the margin export this way
+			// without libreoffice-uiconfig-writer.)
 			t.Fatalf("LibreOffice did not convert %s: %v\n%s", f, err, out.String())
 		}
 	}
