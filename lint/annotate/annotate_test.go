@@ -159,6 +159,7 @@ func readComments(t *testing.T, data []byte) []*docxComment {
 	dec = xml.NewDecoder(bytes.NewReader(part("word/document.xml")))
 	open := map[string]*strings.Builder{}
 	inT = false
+	pDepth := 0
 	skip := 0
 	for {
 		tok, err := dec.Token()
@@ -178,6 +179,8 @@ func readComments(t *testing.T, data []byte) []*docxComment {
 				continue
 			}
 			switch x.Name.Local {
+			case "p":
+				pDepth++
 			case "delText", "instrText", "del":
 				skip = 1
 			case "commentRangeStart":
@@ -212,8 +215,12 @@ func readComments(t *testing.T, data []byte) []*docxComment {
 				inT = false
 			}
 			if x.Name.Space == w && x.Name.Local == "p" {
-				for _, b := range open {
-					b.WriteByte('\n')
+				// (a paragraph in a text box is run into its paragraph's
+				// text, as the reader does)
+				if pDepth--; pDepth == 0 {
+					for _, b := range open {
+						b.WriteByte('\n')
+					}
 				}
 			}
 		case xml.CharData:
