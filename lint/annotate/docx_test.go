@@ -128,9 +128,9 @@ func TestDocxAnchors(t *testing.T) {
 	}
 	findings := []finding{
 		{entry: 1, key: catalog.KeyName, want: "检查 & 处"},     // starts and ends inside w:t elements of two runs
-		{entry: 1, key: catalog.KeyName, want: "行政检查 & 处罚"}, // the whole field, over the same runs
-		{entry: 1, key: catalog.KeyName, want: "处罚"},        // the second w:t of a run
-		{entry: 1, key: catalog.KeyName, want: "政检"},        // across two runs
+		{entry: 1, key: catalog.KeyName, want: "行政检查 & 处罚"},  // the whole field, over the same runs
+		{entry: 1, key: catalog.KeyName, want: "处罚"},         // the second w:t of a run
+		{entry: 1, key: catalog.KeyName, want: "政检"},         // across two runs
 		{entry: 1, key: catalog.KeyBasis, want: "八十七条\n第二段"}, // across paragraphs, past a reviewer's comment
 		{entry: 1, key: catalog.KeyBasis, want: "段\n换"},      // across a line break
 		{entry: 1, key: catalog.KeyBasis, want: "\n换行"},      // starting at the line break
@@ -256,10 +256,10 @@ func TestAnnotateBadInput(t *testing.T) {
 	d, _ := diagnosticFor(t, cat, finding{entry: 2, key: catalog.KeyBasis, want: "第八十六条"}, 0)
 	fr := lint.FileResult{Diagnostics: []lint.Diagnostic{d}}
 	for name, data := range map[string][]byte{
-		"not a zip":       []byte("PK\x03\x04 broken"),
-		"truncated":       src[:len(src)/2],
-		"broken xml":      makeDocx(t, strings.Replace(trickyDocument, "</w:tbl>", "", 1), ""),
-		"empty":           nil,
+		"not a zip":  []byte("PK\x03\x04 broken"),
+		"truncated":  src[:len(src)/2],
+		"broken xml": makeDocx(t, strings.Replace(trickyDocument, "</w:tbl>", "", 1), ""),
+		"empty":      nil,
 	} {
 		for _, format := range []string{"docx", "xlsx"} {
 			if _, err := annotate.Annotate(data, format, cat, fr); err == nil {
