@@ -58,6 +58,7 @@ unless --config names one.`,
 			&cli.StringFlag{Name: "as-of", Usage: "check quotes against the law in force on `DATE` (YYYY-MM-DD); overrides the config and the catalog's title"},
 			&cli.StringFlag{Name: "baseline", Usage: "report only findings not recorded in this baseline `FILE`"},
 			&cli.StringFlag{Name: "write-baseline", Usage: "record the current findings in a baseline `FILE`"},
+			&cli.StringFlag{Name: "annotate", Usage: "write a copy of each .docx and .xlsx catalog with its findings as comments into `DIR` (NAME.citelint.docx); originals are never changed"},
 		},
 		Action: runLint,
 	}
@@ -143,6 +144,11 @@ func runLint(ctx context.Context, cmd *cli.Command) error {
 			errs[i] = noCatalogIn(d)
 		}
 		return inputError(errors.Join(errs...))
+	}
+	if dir := cmd.String("annotate"); dir != "" {
+		if err := checkAnnotateTargets(dir, paths); err != nil {
+			return inputError(err)
+		}
 	}
 	// Other arguments gave catalogs: check those, and say which gave none
 	// (a mistyped directory should not pass unnoticed).
@@ -298,6 +304,11 @@ func runLint(ctx context.Context, cmd *cli.Command) error {
 	ropts := report.Options{Tool: report.Tool{Name: "citelint", Version: version, Corpus: corpusIDs(corpora)}, Rules: all}
 	if err := writeReports(stdout, &res, opts, ropts); err != nil {
 		return inputError(err)
+	}
+	if dir := cmd.String("annotate"); dir != "" {
+		if err := writeAnnotated(dir, res.Files, cats, stderr); err != nil {
+			errs = append(errs, err)
+		}
 	}
 	if len(errs) > 0 {
 		return inputError(errors.Join(errs...))

@@ -75,6 +75,11 @@ func fieldLabel(d *lint.Diagnostic) string {
 	return "-"
 }
 
+// CitationLabel renders a citation as the reports print it:
+// 《title》（version）第八十七条、第八十八条; "" without a statute. Annotated
+// copies (lint/annotate) name the statute the same way.
+func CitationLabel(c *lint.Citation) string { return citationLabel(c) }
+
 // citationLabel renders a citation as 《title》(version) 第87、88条.
 func citationLabel(c *lint.Citation) string {
 	if c == nil || c.Statute == "" {
