@@ -3,6 +3,7 @@ package catalog
 import (
 	_ "embed"
 	"fmt"
+	"maps"
 	"regexp"
 	"sort"
 	"strings"
@@ -107,6 +108,40 @@ func ParseSynonyms(data string) (*Synonyms, error) {
 	return s, nil
 }
 
+// ParseKey maps a canonical key's name (basis, name, office …) to the key.
+func ParseKey(s string) (Key, bool) {
+	k := Key(strings.TrimSpace(s))
+	return k, knownKeys[k]
+}
+
+// With returns the table with headers added (or remapped): a
+// configuration's own names for its catalogs' columns (检查标准: basis).
+// An empty key marks a header as a column with no role.
+func (s *Synonyms) With(headers map[string]Key) (*Synonyms, error) {
+	out := &Synonyms{exact: maps.Clone(s.exact), vocab: s.vocab}
+	for h, k := range headers {
+		n := normalizeHeader(h)
+		if n == "" {
+			return nil, fmt.Errorf("header %q: empty", h)
+		}
+		if k != KeyUnknown && !knownKeys[k] {
+			return nil, fmt.Errorf("header %q: unknown key %q", h, k)
+		}
+		out.exact[n] = k
+	}
+	for t, k := range out.exact {
+		out.byLength = append(out.byLength, synonym{t, k})
+	}
+	sort.Slice(out.byLength, func(i, j int) bool {
+		a, b := out.byLength[i], out.byLength[j]
+		if la, lb := utf8.RuneCountInString(a.text), utf8.RuneCountInString(b.text); la != lb {
+			return la > lb
+		}
+		return a.text < b.text
+	})
+	return out, nil
+}
+
 var defaultSynonyms = sync.OnceValues(func() (*Synonyms, error) { return ParseSynonyms(synonymsData) })
 
 // DefaultSynonyms returns the embedded synonym table.
@@ -143,7 +178,7 @@ func (s *Synonyms) lookup(header string) (key Key, ok, none bool) {
 		return KeyUnknown, false, false
 	}
 	if k, ok := s.exact[n]; ok {
-		return k, true, false
+		return k, k != KeyUnknown, k == KeyUnknown
 	}
 	if utf8.RuneCountInString(n) > maxContainsRunes {
 		return KeyUnknown, false, false

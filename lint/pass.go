@@ -73,6 +73,10 @@ type Finding struct {
 	// Severity overrides the rule's default when non-nil (a rule may report
 	// a milder case at a lower severity); the configuration still wins.
 	Severity *Severity
+	// Unverified marks a finding resting on a corpus fact nobody checked
+	// against an official text: it is never reported above info, whatever
+	// the rule's or the configuration's severity.
+	Unverified bool
 }
 
 // Report records a finding as a diagnostic of the pass's rule.
@@ -85,6 +89,9 @@ func (p *Pass) Report(f Finding) {
 		if rc, ok := p.Config.Rules[p.Rule.ID]; ok && rc.Severity != nil {
 			sev = *rc.Severity
 		}
+	}
+	if f.Unverified && sev > Info {
+		sev = Info
 	}
 	if f.Field != nil && f.Field.Cut && sev > Info && cutTail(f.Field.Text, f.Start, f.End) {
 		// The extract stops inside this cell: what is missing or odd at

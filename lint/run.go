@@ -25,6 +25,9 @@ type Options struct {
 	// Workers bounds how many entries are checked at once; 0 means
 	// runtime.GOMAXPROCS(0). Output does not depend on it.
 	Workers int
+	// Session, when set, is shared with the other catalogs checked with
+	// the same Corpus and Config (see Session); nil: one of its own.
+	Session *Session
 }
 
 // Run lints one catalog. The diagnostics come back sorted and de-duplicated.
@@ -39,6 +42,9 @@ func Run(cat *catalog.Catalog, opts Options) (FileResult, error) {
 	}
 	asOf := AsOf(cat, cfg, now)
 	rs := newRunState()
+	if opts.Session != nil && opts.Session.rs != nil {
+		rs = opts.Session.rs
+	}
 	active := make([]*Rule, 0, len(opts.Rules))
 	for _, r := range opts.Rules {
 		if rc, ok := cfg.Rules[r.ID]; ok && rc.Disabled {

@@ -115,6 +115,7 @@ func quoteFinding(f *catalog.Field, v *lint.Verification, q *lint.QuoteCheck, ex
 func reportQuote(p *lint.Pass, q *lint.QuoteCheck, fd lint.Finding) {
 	if q.Unverified {
 		fd.Severity = sevOf(lint.Info)
+		fd.Unverified = true
 		fd.Message += unverifiedNote
 	}
 	p.Report(fd)

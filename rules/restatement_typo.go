@@ -14,7 +14,7 @@ import (
 var restatementTypoRule = &lint.Rule{
 	ID:    "restatement-typo",
 	Title: "转述条文疑有错字",
-	Doc: "依据以外的栏目（裁量标准、责任事项、备注等）转述所引条文时，一段与条文逐字相同的文字中只有一个字不同，" +
+	Doc: "裁量标准、适用情形、备注等栏目转述所引条文时，一段与条文逐字相同的文字中只有一个字不同，" +
 		"多半是错字（“或者”写成“或抓”）；所引条文或法规标题中用到的词（“医疗保障”之于“医疗保险”）不算。只比较本条目依据栏所引、法规库有原文的条文（各版本）；数字写法不同不算。" +
 		"这是提示：转述本可改写，请对照条文核对。",
 	Wrong:    "重大行政处罚标准：对企业事业单位或抓其他组织罚款5万元以上（依据《统计法》第四十一条）",
@@ -80,8 +80,10 @@ func runRestatementTypo(p *lint.Pass) error {
 	vocabulary := known.String()
 	for i := range p.Entry.Fields {
 		f := &p.Entry.Fields[i]
-		switch f.Key {
-		case catalog.KeyBasis, catalog.KeyDutyBasis, catalog.KeySeq:
+		// The columns that restate the law in their own words: 裁量标准,
+		// 适用情形, 备注 … (columns of no role). 责任事项 and 追责 columns
+		// repeat boilerplate of their own.
+		if f.Key != catalog.KeyUnknown && f.Key != catalog.KeyNote {
 			continue
 		}
 		if len(f.Text) > maxRestatement {
@@ -151,7 +153,9 @@ func oneOffWindows(rs, art []rune) map[int]rune {
 // 和, 的 for 之): no typo.
 const looseRunes = "的地得之其和及与或并且而等所以为于在对由将把向从被也就都"
 
-func isNumeralRune(r rune) bool { return strings.ContainsRune("零〇一二两三四五六七八九十百千万亿", r) }
+func isNumeralRune(r rune) bool {
+	return strings.ContainsRune("零〇一二两三四五六七八九十百千万亿", r)
+}
 
 // runeByte is the byte offset of rune index i in s.
 func runeByte(s string, i int) int {

@@ -721,7 +721,7 @@ func (c *Corpus) repealedByText(title string) *Statute {
 				ID: "repealed:" + normTitle(r.Title), Title: r.Title, Verified: true,
 				Source:     fmt.Sprintf("《%s》（%s）%s：“%s”", by.Title, r.Version, r.Article, r.Text),
 				RepealedOn: on, ReplacedBy: by.Title,
-				Versions:   []*Version{{Until: on, Text: TextNone, Source: "法规库未收录该法规的文本"}},
+				Versions: []*Version{{Until: on, Text: TextNone, Source: "法规库未收录该法规的文本"}},
 			}
 		}
 	})

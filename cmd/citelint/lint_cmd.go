@@ -58,6 +58,7 @@ unless --config names one.`,
 			&cli.StringFlag{Name: "as-of", Usage: "check quotes against the law in force on `DATE` (YYYY-MM-DD); overrides the config and the catalog's title"},
 			&cli.StringFlag{Name: "baseline", Usage: "report only findings not recorded in this baseline `FILE`"},
 			&cli.StringFlag{Name: "write-baseline", Usage: "record the current findings in a baseline `FILE`"},
+			&cli.StringFlag{Name: "annotate", Usage: "write a copy of each .docx and .xlsx catalog with its findings as comments into `DIR` (NAME.citelint.docx); originals are never changed"},
 		},
 		Action: runLint,
 	}
@@ -144,6 +145,11 @@ func runLint(ctx context.Context, cmd *cli.Command) error {
 		}
 		return inputError(errors.Join(errs...))
 	}
+	if dir := cmd.String("annotate"); dir != "" {
+		if err := checkAnnotateTargets(dir, paths); err != nil {
+			return inputError(err)
+		}
+	}
 	// Other arguments gave catalogs: check those, and say which gave none
 	// (a mistyped directory should not pass unnoticed).
 	for _, d := range empty {
@@ -224,9 +230,34 @@ func runLint(ctx context.Context, cmd *cli.Command) error {
 			progressbar.OptionSetPredictTime(false),
 		)
 	}
-	files, cats, errs := lintFiles(paths, func(p string) lint.Options {
+	// One session per corpus and configuration: a statute cited by
+	// several catalogs is resolved and prepared once.
+	var sessMu sync.Mutex
+	sessions := map[*config.Config]*lint.Session{}
+	sessionOf := func(c *config.Config) *lint.Session {
+		sessMu.Lock()
+		defer sessMu.Unlock()
+		if sessions[c] == nil {
+			sessions[c] = lint.NewSession()
+		}
+		return sessions[c]
+	}
+	// Each configuration's header names on top of the embedded table.
+	synOf := map[*config.Config]*catalog.Synonyms{}
+	for _, c := range cfgOf {
+		if _, done := synOf[c]; done || len(c.Headers) == 0 {
+			continue
+		}
+		syn, err := catalog.DefaultSynonyms().With(c.Headers)
+		if err != nil {
+			return inputError(fmt.Errorf("config %s: headers: %w", c.Path, err))
+		}
+		synOf[c] = syn
+	}
+	readCatalog := func(p string) (*catalog.Catalog, error) { return catalog.ReadWith(p, synOf[cfgOf[p]]) }
+	files, cats, errs := lintFiles(paths, readCatalog, func(p string) lint.Options {
 		c := cfgOf[p]
-		return lint.Options{Rules: all, Corpus: corpora[c], Config: &c.Lint}
+		return lint.Options{Rules: all, Corpus: corpora[c], Config: &c.Lint, Session: sessionOf(c)}
 	}, bar)
 	if bar != nil {
 		_ = bar.Finish()
@@ -263,6 +294,11 @@ func runLint(ctx context.Context, cmd *cli.Command) error {
 	ropts := report.Options{Tool: report.Tool{Name: "citelint", Version: version, Corpus: corpusIDs(corpora)}, Rules: all}
 	if err := writeReports(stdout, &res, opts, ropts); err != nil {
 		return inputError(err)
+	}
+	if dir := cmd.String("annotate"); dir != "" {
+		if err := writeAnnotated(dir, res.Files, cats, stderr); err != nil {
+			errs = append(errs, err)
+		}
 	}
 	if len(errs) > 0 {
 		return inputError(errors.Join(errs...))
@@ -309,7 +345,7 @@ func corpusIDs(m map[*config.Config]*statutes.Corpus) string {
 
 // lintFiles reads and lints the files on a few goroutines; the results
 // come back sorted by path whatever the order of work.
-func lintFiles(paths []string, optsOf func(string) lint.Options, bar *progressbar.ProgressBar) ([]lint.FileResult, map[string]*catalog.Catalog, []error) {
+func lintFiles(paths []string, read func(string) (*catalog.Catalog, error), optsOf func(string) lint.Options, bar *progressbar.ProgressBar) ([]lint.FileResult, map[string]*catalog.Catalog, []error) {
 	type out struct {
 		res lint.FileResult
 		cat *catalog.Catalog
@@ -326,7 +362,7 @@ func lintFiles(paths []string, optsOf func(string) lint.Options, bar *progressba
 			defer wg.Done()
 			for i := range work {
 				p := paths[i]
-				cat, err := catalog.Read(p)
+				cat, err := read(p)
 				if err == nil {
 					outs[i].cat = cat
 					outs[i].res, err = lint.Run(cat, optsOf(p))

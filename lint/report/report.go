@@ -75,6 +75,11 @@ func fieldLabel(d *lint.Diagnostic) string {
 	return "-"
 }
 
+// CitationLabel renders a citation as the reports print it:
+// 《title》（version）第八十七条、第八十八条; "" without a statute. Annotated
+// copies (lint/annotate) name the statute the same way.
+func CitationLabel(c *lint.Citation) string { return citationLabel(c) }
+
 // citationLabel renders a citation as 《title》(version) 第87、88条.
 func citationLabel(c *lint.Citation) string {
 	if c == nil || c.Statute == "" {
@@ -85,7 +90,14 @@ func citationLabel(c *lint.Citation) string {
 	if c.Version != "" {
 		b.WriteString("（" + c.Version + "）")
 	}
-	if len(c.Articles) > 0 {
+	switch {
+	case len(c.Refs) > 0:
+		labels := make([]string, len(c.Refs))
+		for i, a := range c.Refs {
+			labels[i] = a.Label()
+		}
+		b.WriteString(strings.Join(labels, "、"))
+	case len(c.Articles) > 0:
 		labels := make([]string, len(c.Articles))
 		for i, a := range c.Articles {
 			labels[i] = articleLabel(a)
@@ -105,6 +117,14 @@ func bookTitle(t string) string {
 // "87" → 第八十七条, "10-1" → 第十条之一, "30.2" → 第三十条第二款,
 // "30.2.3" → 第三十条第二款第三项. Anything else is shown as it is.
 func articleLabel(a string) string {
+	// "38(1)": the item in parentheses, as the JSON report writes it.
+	if base, item, ok := strings.Cut(a, "("); ok && strings.HasSuffix(item, ")") {
+		if n, err := strconv.Atoi(strings.TrimSuffix(item, ")")); err == nil && n > 0 {
+			if l := articleLabel(base); l != base {
+				return l + "第（" + statutes.FormatNumber(n) + "）项"
+			}
+		}
+	}
 	parts := strings.Split(a, ".")
 	if len(parts) > 3 {
 		return a

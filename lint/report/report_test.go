@@ -412,3 +412,16 @@ func TestBookTitleNests(t *testing.T) {
 		}
 	}
 }
+
+// TestCitationLabelItems: an item reference reads as a reader writes it,
+// from typed references and from the JSON form alike (not "41(5)").
+func TestCitationLabelItems(t *testing.T) {
+	typed := &lint.Citation{Statute: "中华人民共和国统计法", Articles: []string{"41(5)"}, Refs: []lint.ArticleRef{{Num: 41, Item: 5}}}
+	fromJSON := &lint.Citation{Statute: "中华人民共和国统计法", Articles: []string{"41(5)", "30.2(1)"}}
+	if got, want := citationLabel(typed), "《中华人民共和国统计法》第四十一条第（五）项"; got != want {
+		t.Errorf("typed: %q, want %q", got, want)
+	}
+	if got, want := citationLabel(fromJSON), "《中华人民共和国统计法》第四十一条第（五）项、第三十条第二款第（一）项"; got != want {
+		t.Errorf("from JSON: %q, want %q", got, want)
+	}
+}
