@@ -247,6 +247,28 @@ func TestUploadReportAndDownloads(t *testing.T) {
 		}
 	}
 
+	// The annotated copies: .docx and .xlsx, read back by our reader.
+	for i, name := range []string{"zhuzhou.docx", "zhuzhou.xlsx"} {
+		copyName := strings.Replace(name, ".", ".citelint.", 1)
+		href := fmt.Sprintf("%sfiles/%d/%s", job, i, copyName)
+		if !strings.Contains(body, `href="`+href+`"`) {
+			t.Errorf("job page has no link %s", href)
+			continue
+		}
+		resp, b := ts.get(t, href)
+		if resp.StatusCode != 200 || !strings.Contains(resp.Header.Get("Content-Disposition"), copyName) {
+			t.Errorf("%s: status %d, disposition %q", href, resp.StatusCode, resp.Header.Get("Content-Disposition"))
+			continue
+		}
+		cat, err := catalog.ReadFrom(bytes.NewReader(b), copyName, "")
+		if err != nil || len(cat.Entries) != direct(t, name).Entries {
+			t.Errorf("%s does not read back as the catalog: %v", copyName, err)
+		}
+		if bytes.Equal(b, readTestdata(t, name).data) {
+			t.Errorf("%s is the original unchanged", copyName)
+		}
+	}
+
 	resp, b = ts.get(t, job+"report.sarif")
 	var sarif struct {
 		Version string `json:"version"`
