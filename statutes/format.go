@@ -18,6 +18,7 @@ import (
 //	alias: …                   (repeatable)
 //	kind: 法律
 //	category: 社会法
+//	province: 浙江             (optional: local regulations and rules)
 //	issuer: 全国人民代表大会常务委员会
 //	docno: 国务院令第735号     (repeatable)
 //	event: 2010-10-28 通过 | 2010年10月28日 第十一届…会议通过   (repeatable; "-" for an undated event)
@@ -96,6 +97,9 @@ func FormatHeader(s *Statute, v *Version) ([]byte, error) {
 	kv("kind", string(s.Kind))
 	if s.Category != "" {
 		kv("category", s.Category)
+	}
+	if s.Province != "" {
+		kv("province", s.Province)
 	}
 	if s.Issuer != "" {
 		kv("issuer", s.Issuer)

@@ -28,6 +28,7 @@ type ManifestStatute struct {
 	Aliases    []string          `json:"aliases,omitempty"`
 	Kind       string            `json:"kind"`
 	Category   string            `json:"category,omitempty"`
+	Province   string            `json:"province,omitempty"`
 	Issuer     string            `json:"issuer,omitempty"`
 	DocNumbers []string          `json:"docnos,omitempty"`
 	Events     []ManifestEvent   `json:"events,omitempty"`
@@ -65,7 +66,7 @@ type ManifestVersion struct {
 func ManifestEntry(s *Statute, file func(v *Version) string) ManifestStatute {
 	m := ManifestStatute{
 		ID: s.ID, Title: s.Title, Short: s.Short, Aliases: s.Aliases, Kind: string(s.Kind),
-		Category: s.Category, Issuer: s.Issuer, DocNumbers: s.DocNumbers, Notes: s.Notes,
+		Category: s.Category, Province: s.Province, Issuer: s.Issuer, DocNumbers: s.DocNumbers, Notes: s.Notes,
 		ReplacedBy: s.ReplacedBy, Verified: s.Verified, Source: s.Source,
 	}
 	if !s.RepealedOn.IsZero() {
@@ -105,7 +106,7 @@ func EncodeManifest(m *Manifest) ([]byte, error) {
 func (m *ManifestStatute) statute() (*Statute, error) {
 	s := &Statute{
 		ID: m.ID, Title: m.Title, Short: m.Short, Aliases: m.Aliases, Kind: Kind(m.Kind),
-		Category: m.Category, Issuer: m.Issuer, DocNumbers: m.DocNumbers, Notes: m.Notes,
+		Category: m.Category, Province: m.Province, Issuer: m.Issuer, DocNumbers: m.DocNumbers, Notes: m.Notes,
 		ReplacedBy: m.ReplacedBy, Verified: m.Verified, Source: m.Source,
 	}
 	if s.Short == "" {

@@ -78,6 +78,8 @@ func parseHeader(name string, data string) (*fileHeader, error) {
 			s.Kind = Kind(val)
 		case "category":
 			s.Category = val
+		case "province":
+			s.Province = val
 		case "issuer":
 			s.Issuer = val
 		case "docno":

@@ -117,7 +117,7 @@ func (f *srcFile) parseBody(lines []string, offset int, bad func(int, string, ..
 			emit(strings.Repeat("#", level) + " " + h)
 			continue
 		}
-		if hasArticles && plainHeadRe.MatchString(l) && !(st.quoting && !nextLabelFollows(lines[k+1:], st.last)) {
+		if hasArticles && (plainHeadRe.MatchString(l) || f.enforcement && enfHeadRe.MatchString(l)) && !(st.quoting && !nextLabelFollows(lines[k+1:], st.last)) {
 			level := 2
 			if strings.HasSuffix(strings.Fields(l)[0], "节") {
 				level = 3

@@ -19,6 +19,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -33,9 +34,10 @@ import (
 
 func main() {
 	src := flag.String("src", "../shared/statutes-src", "statute sources (Markdown)")
+	enf := flag.String("enforcement", "", "second source, by enforcing department (statutes-src-enforcement); -src wins on duplicates")
 	out := flag.String("out", "statutes/data", "corpus directory to write manifest.json and text/ into")
 	flag.Parse()
-	if err := run(*src, *out, os.Stdout); err != nil {
+	if err := run(*src, *enf, *out, os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "statute-import:", err)
 		os.Exit(1)
 	}
@@ -53,19 +55,35 @@ type statute struct {
 	versions []*version  // bundled, by label
 	dir      string      // output sub-directory
 	width    widthCounts // ASCII marks written full-width, over the distinct source files
+	warnings []string    // source facts not taken, for the log
+	empty    []string    // source files without text
 }
 
-func run(src, out string, log interface{ Write([]byte) (int, error) }) error {
+// run imports src (and enf, the second source, when not "") into out.
+func run(src, enf, out string, log io.Writer) error {
 	files, snapshot, err := readAll(src)
 	if err != nil {
 		return err
+	}
+	if enf != "" {
+		efiles, err := readEnforcementAll(enf, log)
+		if err != nil {
+			return err
+		}
+		if files, err = mergeSources(files, efiles, log); err != nil {
+			return err
+		}
 	}
 	sts, err := build(files)
 	if err != nil {
 		return err
 	}
 	for _, st := range sts {
-		st.s.Source = "国家法律法规数据库（公开转录本，" + snapshot + " 快照）"
+		var fs []*srcFile
+		for _, v := range st.versions {
+			fs = append(fs, v.files...)
+		}
+		st.s.Source = statuteSourceFor(fs, snapshot)
 	}
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return fmt.Errorf("create %s: %w", out, err)
@@ -109,6 +127,14 @@ func run(src, out string, log interface{ Write([]byte) (int, error) }) error {
 	}
 	if nWidth > 0 {
 		fmt.Fprintf(log, "full-width punctuation: %d marks in %d statutes (%s)\n", width.total(), nWidth, width)
+	}
+	for _, st := range sts {
+		for _, w := range st.warnings {
+			fmt.Fprintf(log, "provenance: %s %s\n", st.s.ID, w)
+		}
+		for _, p := range st.empty {
+			fmt.Fprintf(log, "no text: %s (metadata only)\n", p)
+		}
 	}
 	for _, st := range sts {
 		for _, v := range st.versions {
@@ -172,6 +198,9 @@ func readAll(root string) ([]*srcFile, string, error) {
 	return files, string(m[1]), nil
 }
 
+// undated labels a version whose source gives no date at all.
+const undated = "不详"
+
 // label is the date a source file's version reflects: the date in its
 // name, or its latest adoption or amendment.
 func label(f *srcFile) (string, error) {
@@ -188,13 +217,28 @@ func label(f *srcFile) (string, error) {
 		}
 	}
 	if last.IsZero() {
+		// Neither: the date its last articles say it takes effect
+		// (本条例自2002年7月1日起施行), else unknown.
+		// (Not for the second source: its provenance lines are often
+		// cut short (（2021修正）), and the clause is the original's.)
+		if d := clauseDate(f.body, func(time.Time) bool { return true }); !d.IsZero() && !f.enforcement {
+			return d.Format("2006-01-02"), nil
+		}
+		if f.enforcement || f.category == "地方性法规" {
+			return undated, nil
+		}
 		return "", &srcError{f.path, 1, "no date in the file name and no dated adoption or amendment"}
 	}
 	return last.Format("2006-01-02"), nil
 }
 
 func kindOf(f *srcFile) statutes.Kind {
+	if f.kind != "" {
+		return f.kind
+	}
 	switch f.category {
+	case "地方性法规":
+		return "地方性法规"
 	case "宪法":
 		return "宪法"
 	case "行政法规":
@@ -273,16 +317,24 @@ func buildStatute(title string, files []*srcFile) (*statute, error) {
 			}
 			v.files = fs
 			v.body = fs[0].body
-			v.v.Source = "国家法律法规数据库文本，转录本文件 " + fs[0].path
+			v.v.Source = versionSource(fs[0])
 			for _, f := range fs[1:] {
 				v.v.Source += "（另见 " + f.path + "）"
 			}
+		}
+		if p := fs[0].prov.source; p != "" {
+			v.v.Source += "；来源：" + p
 		}
 		for _, f := range v.files[:partsOrOne(v)] {
 			v.v.NumArticles += len(f.articles)
 		}
 		if v.v.NumArticles == 0 && len(v.body) == 0 {
-			return nil, &srcError{fs[0].path, 1, "no text"}
+			// A source file with a header and no text (a few local
+			// regulations): the statute and its dates are known, its text
+			// is not bundled.
+			v.v.Text = statutes.TextNone
+			v.v.Source += "；源文件无正文，条文未收录"
+			st.empty = append(st.empty, fs[0].path)
 		}
 		st.versions = append(st.versions, v)
 	}
@@ -292,6 +344,7 @@ func buildStatute(title string, files []*srcFile) (*statute, error) {
 		Short:    shortTitle(title),
 		Kind:     kindOf(newest),
 		Category: newest.category,
+		Province: newest.province,
 		Verified: true,
 		Source:   "国家法律法规数据库（公开转录本）",
 	}
@@ -440,12 +493,29 @@ func slicesDelete(xs []string, x string) []string {
 	return out
 }
 
-var authRe = regexp.MustCompile(`^(.+?)(?:令|公告)第`)
+// localCongressRe finds a local people's congress in an event:
+// 山东省第十三届人民代表大会常务委员会第七次会议.
+var localCongressRe = regexp.MustCompile(`(\p{Han}{2,12}?(?:省|市|自治区|自治州|自治县|县|区))第[一二三四五六七八九十]+届人民代表大会(常务委员会)?`)
+
+var authRe = regexp.MustCompile(`^(.+?)(?:令|公告)(?:\d{4}年)?第`)
 
 func issuer(s *statutes.Statute, newest *srcFile) string {
 	switch s.Kind {
 	case "宪法":
 		return "全国人民代表大会"
+	case "地方性法规":
+		// The standing committee (or congress) that adopted or last
+		// amended it: 杭州市人民代表大会常务委员会.
+		for i := len(s.Events) - 1; i >= 0; i-- {
+			e := s.Events[i]
+			if e.Kind != "通过" && e.Kind != "修正" && e.Kind != "修订" {
+				continue
+			}
+			if m := localCongressRe.FindStringSubmatch(e.Text); m != nil {
+				return m[1] + "人民代表大会" + m[2]
+			}
+		}
+		return ""
 	case "法律":
 		for _, e := range s.Events {
 			if e.Kind == "通过" || e.Kind == "修正" || e.Kind == "修订" {
@@ -482,6 +552,10 @@ func issuer(s *statutes.Statute, newest *srcFile) string {
 	}
 	if len(list) > 0 {
 		return list[len(list)-1]
+	}
+	if newest.enforcement {
+		// Its directories are enforcing departments, not issuers.
+		return ""
 	}
 	return newest.dept
 }
@@ -534,8 +608,10 @@ func setDates(st *statute) {
 		all = append(all, v.v)
 	}
 	bodyOf := map[*statutes.Version][]string{}
+	provOf := map[*statutes.Version]provenance{}
 	for _, v := range st.versions {
 		bodyOf[v.v] = v.body
+		provOf[v.v] = v.files[0].prov
 	}
 	var prev time.Time
 	for i, v := range all {
@@ -565,12 +641,30 @@ func setDates(st *statute) {
 		if eff.IsZero() {
 			eff = start
 		}
+		if p := provOf[v]; !p.effective.IsZero() {
+			// The source's EFFECTIVE_FROM, unless it predates the version
+			// itself: a revision is never in force before it was adopted
+			// (a date read from the original's 自…起施行 clause).
+			if p.effective.Before(start) {
+				st.warnings = append(st.warnings, fmt.Sprintf("version %s: EFFECTIVE_FROM %s (%s) predates the version, kept %s",
+					v.Label, p.effective.Format("2006-01-02"), p.basis, eff.Format("2006-01-02")))
+			} else {
+				eff = p.effective
+			}
+		}
 		if eff.Before(prev) {
 			eff = prev
 		}
 		v.Effective, prev = eff, eff
 	}
 	for i, v := range all {
+		if p := provOf[v]; !p.validTo.IsZero() {
+			v.Until = p.validTo
+			if i+1 == len(all) && p.status == string(statutes.StatusRepealed) && s.RepealedOn.IsZero() {
+				s.RepealedOn = p.validTo
+			}
+			continue
+		}
 		if i+1 < len(all) {
 			v.Until = all[i+1].Effective
 		} else if !s.RepealedOn.IsZero() {
@@ -603,6 +697,9 @@ func write(dir string, sts []*statute, snapshot string) (int, error) {
 	for _, st := range sts {
 		fileOf := map[*statutes.Version]string{}
 		for _, v := range st.versions {
+			if v.v.Text == statutes.TextNone {
+				continue
+			}
 			rel := "text/" + st.dir + "/" + st.s.ID + "@" + v.v.Label + ".txt"
 			head, err := statutes.FormatHeader(st.s, v.v)
 			if err != nil {
@@ -662,6 +759,9 @@ func verify(dir string, files []*srcFile, sts []*statute) error {
 			return err
 		}
 		for _, bv := range st.versions {
+			if bv.v.Text == statutes.TextNone {
+				continue
+			}
 			var v *statutes.Version
 			for _, lv := range s.Versions {
 				if lv.Label == bv.v.Label && lv.Text != statutes.TextNone {

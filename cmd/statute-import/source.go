@@ -17,11 +17,13 @@ import (
 // srcFile is one parsed source file (one statute version, or one part of
 // a code split into parts).
 type srcFile struct {
-	path     string // relative to the source root, slash-separated
-	category string // first directory: 社会法, 行政法规, 部门规章 ...
-	dept     string // for 部门规章: the department directory
-	stem     string // file name without the date and extension
-	date     string // the date in the file name, "" when none
+	path     string        // relative to the source root, slash-separated
+	category string        // first directory: 社会法, 行政法规, 部门规章 ...
+	dept     string        // for 部门规章: the department directory
+	province string        // for 地方性法规: the province directory
+	kind     statutes.Kind // set by the reader when the category does not say
+	stem     string        // file name without the date and extension
+	date     string        // the date in the file name, "" when none
 	title    string
 	part     string // part title for codes split into parts (民法典)
 	events   []statutes.Event
@@ -32,6 +34,11 @@ type srcFile struct {
 	lines    int         // text lines in the body (paragraphs, items, sub-items, outside text), after splitting run-on lines
 	chars    int         // non-space characters of the body's text (everything but headings)
 	width    widthCounts // ASCII marks written full-width (see width.go)
+	prov     provenance
+	// enforcement is true for a file of the second source
+	// (statutes-src-enforcement), which yields to the first.
+	enforcement bool
+	key         string // textKey, computed once
 }
 
 type srcArticle struct {
@@ -60,7 +67,7 @@ var (
 	itemRe        = regexp.MustCompile(`^[（(][一二三四五六七八九十百]+[）)]`)
 	subRe         = regexp.MustCompile(`^(?:[0-9０-９]+[．.、]|[（(][0-9０-９]+[）)])`)
 	plainHeadRe   = regexp.MustCompile(`^(?:第[一二三四五六七八九十百零]+(?:编|分编|章|节|部分)(?:[ 　]+[^，。；：、]{1,30})?|附[ 　]*则|总[ 　]*则)$`)
-	docnoRe       = regexp.MustCompile(`(令|公告)第([0-9一二三四五六七八九十百零〇]+)号`)
+	docnoRe       = regexp.MustCompile(`(令|公告)(?:\d{4}年)?第([0-9一二三四五六七八九十百零〇]+)号`)
 	fileNoRe      = regexp.MustCompile(`^[\p{Han}]+[〔\[［【]\d{4}[〕\]］】]\d+号$`)
 	fileNoAnyRe   = regexp.MustCompile(`[\p{Han}]{1,10}[〔\[［【]\d{4}[〕\]］】]\d+号`)
 	effectiveRe   = regexp.MustCompile(`自(\d{4})年(\d{1,2})月(\d{1,2})日起施行`)
@@ -71,7 +78,7 @@ var (
 	kindSuffixes  = []struct{ suffix, kind string }{
 		{"修正", "修正"}, {"修订", "修订"}, {"通过", "通过"}, {"公布", "公布"}, {"发布", "发布"},
 		{"施行", "施行"}, {"实施", "施行"}, {"执行", "施行"}, {"生效", "施行"}, {"批准", "批准"},
-		{"废止", "废止"}, {"印发", "发布"}, {"修改", "修正"},
+		{"废止", "废止"}, {"印发", "发布"}, {"修改", "修正"}, {"公告", "公布"},
 	}
 )
 
@@ -96,6 +103,9 @@ func readSource(root, rel string) (*srcFile, error) {
 	f.category = parts[0]
 	if len(parts) > 2 {
 		f.dept = parts[1]
+		if f.category == "地方性法规" {
+			f.province = parts[1]
+		}
 	}
 	name := strings.TrimSuffix(parts[len(parts)-1], ".md")
 	if m := fileDateRe.FindStringSubmatch(name); m != nil {
@@ -114,20 +124,93 @@ func readSource(root, rel string) (*srcFile, error) {
 		return nil, bad(0, "first line must be '# <title>'")
 	}
 	f.title = strings.TrimSpace(strings.TrimPrefix(lines[0], "\ufeff")[2:])
-	end := -1
-	for i, l := range lines {
-		if strings.TrimSpace(l) == "<!-- INFO END -->" {
-			end = i
-			break
-		}
-	}
+	end := headerEnd(lines)
 	if end < 0 {
 		return nil, bad(len(lines)-1, "no '<!-- INFO END -->' line ending the header")
 	}
 	if err := f.parseHeader(lines[1:end], 1, bad); err != nil {
 		return nil, err
 	}
-	body := lines[end+1:]
+	if err := f.parseProvenance(lines, bad); err != nil {
+		return nil, err
+	}
+	return f, f.finishBody(lines[end+1:], end+1, bad)
+}
+
+// headerEnd is the index of the line ending a source header: <!-- INFO
+// END --> (or <!-- LEGAL_HEADER_END --> in the later additions); -1 when
+// there is none.
+func headerEnd(lines []string) int {
+	for i, l := range lines {
+		switch strings.TrimSpace(l) {
+		case "<!-- INFO END -->", "<!-- LEGAL_HEADER_END -->":
+			return i
+		}
+	}
+	return -1
+}
+
+// provenance is what a source file's provenance comments say about its
+// version (<!-- SOURCE: … -->, STATUS, EFFECTIVE_FROM, VALID_TO).
+type provenance struct {
+	source    string
+	status    string // 有效, 已废止, 尚未生效 ...
+	effective time.Time
+	validTo   time.Time
+	basis     string // EFFECTIVE_FROM_BASIS: how the source found the date
+	line      int    // 1-based line of EFFECTIVE_FROM, for messages
+}
+
+var provRe = regexp.MustCompile(`^<!--\s*([A-Z][A-Z_]*)\s*:\s*(.*?)\s*-->$`)
+
+// parseProvenance reads the provenance comments anywhere in the file.
+// Other comments (<!-- TABLE -->, <!-- FORCE BREAK -->) carry no colon and
+// are layout hints the body parser skips.
+func (f *srcFile) parseProvenance(lines []string, bad func(int, string, ...any) error) error {
+	for i, raw := range lines {
+		m := provRe.FindStringSubmatch(strings.TrimSpace(raw))
+		if m == nil {
+			continue
+		}
+		key, val := m[1], m[2]
+		date := func() (time.Time, error) {
+			t, err := time.Parse("2006-01-02", val)
+			if err != nil {
+				return t, bad(i, "%s: bad date %q", key, val)
+			}
+			return t, nil
+		}
+		var err error
+		switch key {
+		case "SOURCE":
+			f.prov.source = val
+		case "STATUS":
+			switch val {
+			case string(statutes.StatusInForce), string(statutes.StatusRepealed), string(statutes.StatusPending):
+				f.prov.status = val
+			default:
+				return bad(i, "STATUS: unknown status %q (有效, 已废止, 尚未生效)", val)
+			}
+		case "EFFECTIVE_FROM":
+			f.prov.effective, err = date()
+			f.prov.line = i + 1
+		case "VALID_TO":
+			f.prov.validTo, err = date()
+		case "EFFECTIVE_FROM_BASIS":
+			f.prov.basis = val
+		default:
+			return bad(i, "unknown provenance comment %s", key)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// finishBody writes the body's ASCII punctuation full-width and parses it;
+// offset is the 0-based line of body[0] in the file.
+func (f *srcFile) finishBody(body []string, offset int, bad func(int, string, ...any) error) error {
 	for i, l := range body {
 		if strings.HasPrefix(strings.TrimSpace(l), "<!--") {
 			continue
@@ -136,10 +219,7 @@ func readSource(root, rel string) (*srcFile, error) {
 		body[i], n = fullWidth(l)
 		f.width.add(n)
 	}
-	if err := f.parseBody(body, end+1, bad); err != nil {
-		return nil, err
-	}
-	return f, nil
+	return f.parseBody(body, offset, bad)
 }
 
 func (f *srcFile) parseHeader(lines []string, offset int, bad func(int, string, ...any) error) error {
@@ -247,6 +327,12 @@ func (f *srcFile) parseHeader(lines []string, offset int, bad func(int, string, 
 			// A bare date heading a regulation is when it was issued.
 			e.Kind = "发布"
 			f.notes = append(f.notes, "事件仅有日期，事件类型推定为“发布”："+e.Text)
+			continue
+		}
+		if k := lastKindWord(e.Text); e.Kind == "" && k != "" && !e.Date.IsZero() {
+			// The kind stands inside the text, not at its end (…的决定修正》).
+			e.Kind = k
+			f.notes = append(f.notes, "事件类型据文中“"+k+"”推定："+e.Text)
 			continue
 		}
 		if f.events[i].Kind == "" {
@@ -402,4 +488,16 @@ func findDocnos(t string) []string {
 // normDocno writes the year brackets of a document number as 〔〕.
 func normDocno(s string) string {
 	return strings.NewReplacer("[", "〔", "]", "〕", "［", "〔", "］", "〕", "【", "〔", "】", "〕").Replace(s)
+}
+
+// kindWords are the event kinds lastKindWord looks for inside a text.
+var kindWordRe = regexp.MustCompile(`(修正|修订|通过|公布|发布|施行|批准|废止)`)
+
+// lastKindWord is the last event kind named anywhere in t, "" when none.
+func lastKindWord(t string) string {
+	m := kindWordRe.FindAllString(t, -1)
+	if len(m) == 0 {
+		return ""
+	}
+	return m[len(m)-1]
 }

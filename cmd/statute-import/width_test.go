@@ -76,7 +76,7 @@ func TestImportFullWidth(t *testing.T) {
 	}
 	out := t.TempDir()
 	var log bytes.Buffer
-	if err := run(src, out, &log); err != nil {
+	if err := run(src, "", out, &log); err != nil {
 		t.Fatal(err)
 	}
 	c, err := statutes.Load(os.DirFS(out))
