@@ -41,6 +41,10 @@ type Field struct {
 	Column string `json:"column"` // the header as printed (whitespace folded)
 	Text   string `json:"text"`   // untouched: offsets into it are what diagnostics carry
 	Loc    Loc    `json:"loc"`
+	// Cut is true for the last cell of an extracted text that stops
+	// mid-sentence: the extract was cut there, so its tail is missing,
+	// not wrong.
+	Cut bool `json:"cut,omitempty"`
 }
 
 // Entry is one row of the catalog.
@@ -78,6 +82,9 @@ type Column struct {
 	// ByContent is true when the key was inferred from the column's values
 	// because no header synonym matched.
 	ByContent bool `json:"by_content,omitempty"`
+	// roleless marks a header of a kind known to have no role (实施对象,
+	// 裁量基准): not given one by content either.
+	roleless bool
 }
 
 // Catalog is a whole catalog file.

@@ -3,6 +3,7 @@ package catalog
 import (
 	_ "embed"
 	"fmt"
+	"maps"
 	"regexp"
 	"sort"
 	"strings"
@@ -21,6 +22,18 @@ type Synonyms struct {
 	// byLength holds every synonym, longest first, for the "contains"
 	// fallback on short headers.
 	byLength []synonym
+	// vocab are the "~key: word" rules, in file order.
+	vocab []vocabRule
+}
+
+// vocabRule gives key to a short header containing one of words; none
+// rules name columns known to have no role, header rules words that only
+// make a cell look like a header.
+type vocabRule struct {
+	key    Key
+	none   bool
+	header bool
+	words  []string
 }
 
 type synonym struct {
@@ -47,6 +60,29 @@ func ParseSynonyms(data string) (*Synonyms, error) {
 		if !ok {
 			return nil, fmt.Errorf("synonyms line %d: want \"key: header, header\"", i+1)
 		}
+		if name, isVocab := strings.CutPrefix(strings.TrimSpace(k), "~"); isVocab {
+			r := vocabRule{key: Key(name)}
+			switch name {
+			case "none":
+				r.key, r.none = KeyUnknown, true
+			case "header":
+				r.key, r.header = KeyUnknown, true
+			default:
+				if !knownKeys[r.key] {
+					return nil, fmt.Errorf("synonyms line %d: unknown key %q", i+1, name)
+				}
+			}
+			for _, w := range strings.FieldsFunc(list, func(r rune) bool { return r == ',' || r == '，' || r == '、' }) {
+				if w = normalizeHeader(w); w != "" {
+					r.words = append(r.words, w)
+				}
+			}
+			if len(r.words) == 0 {
+				return nil, fmt.Errorf("synonyms line %d: no words", i+1)
+			}
+			s.vocab = append(s.vocab, r)
+			continue
+		}
 		key := Key(strings.TrimSpace(k))
 		if !knownKeys[key] {
 			return nil, fmt.Errorf("synonyms line %d: unknown key %q", i+1, key)
@@ -72,6 +108,40 @@ func ParseSynonyms(data string) (*Synonyms, error) {
 	return s, nil
 }
 
+// ParseKey maps a canonical key's name (basis, name, office …) to the key.
+func ParseKey(s string) (Key, bool) {
+	k := Key(strings.TrimSpace(s))
+	return k, knownKeys[k]
+}
+
+// With returns the table with headers added (or remapped): a
+// configuration's own names for its catalogs' columns (检查标准: basis).
+// An empty key marks a header as a column with no role.
+func (s *Synonyms) With(headers map[string]Key) (*Synonyms, error) {
+	out := &Synonyms{exact: maps.Clone(s.exact), vocab: s.vocab}
+	for h, k := range headers {
+		n := normalizeHeader(h)
+		if n == "" {
+			return nil, fmt.Errorf("header %q: empty", h)
+		}
+		if k != KeyUnknown && !knownKeys[k] {
+			return nil, fmt.Errorf("header %q: unknown key %q", h, k)
+		}
+		out.exact[n] = k
+	}
+	for t, k := range out.exact {
+		out.byLength = append(out.byLength, synonym{t, k})
+	}
+	sort.Slice(out.byLength, func(i, j int) bool {
+		a, b := out.byLength[i], out.byLength[j]
+		if la, lb := utf8.RuneCountInString(a.text), utf8.RuneCountInString(b.text); la != lb {
+			return la > lb
+		}
+		return a.text < b.text
+	})
+	return out, nil
+}
+
 var defaultSynonyms = sync.OnceValues(func() (*Synonyms, error) { return ParseSynonyms(synonymsData) })
 
 // DefaultSynonyms returns the embedded synonym table.
@@ -91,15 +161,36 @@ const maxContainsRunes = 16
 
 // Lookup maps a header cell, as printed, to its canonical key.
 func (s *Synonyms) Lookup(header string) (Key, bool) {
+	k, ok, _ := s.lookup(header)
+	return k, ok
+}
+
+// roleless reports a header of a kind of column known to have no role
+// (实施对象, 法定时限, 裁量基准 …): its content does not give it one either.
+func (s *Synonyms) roleless(header string) bool {
+	_, _, none := s.lookup(header)
+	return none
+}
+
+func (s *Synonyms) lookup(header string) (key Key, ok, none bool) {
 	n := normalizeHeader(header)
 	if n == "" {
-		return KeyUnknown, false
+		return KeyUnknown, false, false
 	}
 	if k, ok := s.exact[n]; ok {
-		return k, true
+		return k, k != KeyUnknown, k == KeyUnknown
 	}
 	if utf8.RuneCountInString(n) > maxContainsRunes {
-		return KeyUnknown, false
+		return KeyUnknown, false, false
+	}
+	for _, r := range s.vocab {
+		if r.header || !containsAny(n, r.words) {
+			continue
+		}
+		if r.none {
+			return KeyUnknown, false, true
+		}
+		return r.key, true, false
 	}
 	best, bestLen := KeyUnknown, 0
 	for _, syn := range s.byLength {
@@ -109,13 +200,55 @@ func (s *Synonyms) Lookup(header string) (Key, bool) {
 		}
 		if strings.Contains(n, syn.text) {
 			if bestLen == l && best != syn.key {
-				return KeyUnknown, false // ambiguous
+				return KeyUnknown, false, false // ambiguous
 			}
 			best, bestLen = syn.key, l
 		}
 	}
-	return best, bestLen > 0
+	return best, bestLen > 0, false
 }
+
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxHeaderLikeRunes bounds a header cell (without its trailing
+// parenthetical): longer ones are data, or a title or note above the table.
+const maxHeaderLikeRunes = maxContainsRunes
+
+// HeaderLike reports whether a cell reads like a column header: short, no
+// citation, no sentence, not a number, and either a known header or
+// built of header vocabulary (名称, 依据, 对象, 时限 …). It is how a header
+// row is found when its columns are not all known.
+func (s *Synonyms) HeaderLike(cell string) bool {
+	n := normalizeHeader(cell)
+	if n == "" || utf8.RuneCountInString(n) > maxHeaderLikeRunes {
+		return false
+	}
+	if strings.ContainsAny(n, "《》。；;") || strings.Contains(n, "清单") || articleMark.MatchString(n) {
+		return false
+	}
+	if _, ok := seqValue(n); ok {
+		return false
+	}
+	if _, ok := s.Lookup(cell); ok {
+		return true
+	}
+	for _, r := range s.vocab {
+		if containsAny(n, r.words) {
+			return true
+		}
+	}
+	return false
+}
+
+// articleMark is a 第…条 reference: never in a header.
+var articleMark = regexp.MustCompile(`第[0-9０-９一二三四五六七八九十百零〇两]+条`)
 
 // isSpaceLike reports whitespace and the invisible characters Word leaves in
 // header cells.
@@ -224,13 +357,14 @@ func chineseSeq(s string) (int, bool) {
 
 // basisPattern is what a column of legal bases is full of: 《…》 followed
 // by 第…条 somewhere in the cell.
-var basisPattern = regexp.MustCompile(`《[^》]{2,60}》[^《]{0,80}?第[0-9０-９一二三四五六七八九十百零〇两]+条`)
+var basisPattern = regexp.MustCompile(`《[^》]{2,60}》[^《]{0,80}?第[0-9０-９一二三四五六七八九十百零〇两]+[条章]|《[^》]{1,60}(法|条例|规定|办法|细则|规则|决定)》`)
 
 // rawCell is a cell as a reader found it, before keys are known.
 type rawCell struct {
 	Text   string
 	Loc    Loc
 	Absent bool // covered by a horizontal merge, or no cell at all
+	Cut    bool // see Field.Cut
 }
 
 // rawRow is one data row: Cells[i] belongs to header column i; cells past
@@ -245,8 +379,8 @@ type rawRow struct {
 func mapHeader(header []rawCell, rows []rawRow, syn *Synonyms) []Column {
 	cols := make([]Column, len(header))
 	for i, h := range header {
-		k, _ := syn.Lookup(h.Text)
-		cols[i] = Column{Key: k, Name: foldSpace(h.Text)}
+		k, _, none := syn.lookup(h.Text)
+		cols[i] = Column{Key: k, Name: foldSpace(h.Text), roleless: none}
 	}
 	inferByContent(cols, rows)
 	return cols
@@ -277,7 +411,7 @@ func appendEntries(c *Catalog, cols []Column, rows []rawRow) {
 			if cell.Absent {
 				continue
 			}
-			f := Field{Text: cell.Text, Loc: cell.Loc}
+			f := Field{Text: cell.Text, Loc: cell.Loc, Cut: cell.Cut}
 			if i < len(cols) {
 				f.Key, f.Column = cols[i].Key, cols[i].Name
 			}
@@ -292,14 +426,15 @@ func appendEntries(c *Catalog, cols []Column, rows []rawRow) {
 
 // inferByContent gives keys to the columns no header synonym matched, from
 // what they hold: a column of 1, 2, 3 … is 序号, a column full of 《…》第…条
-// is the basis. A key already in the header is not given twice.
+// is a basis (there may be several: every cell that cites is checked).
+// Columns known to have no role (裁量基准 …) keep none.
 func inferByContent(header []Column, rows []rawRow) {
 	have := map[Key]bool{}
 	for _, c := range header {
 		have[c.Key] = true
 	}
 	for ci := range header {
-		if header[ci].Key != KeyUnknown {
+		if header[ci].Key != KeyUnknown || header[ci].roleless {
 			continue
 		}
 		var nonEmpty, seqs, bases int
@@ -326,7 +461,7 @@ func inferByContent(header []Column, rows []rawRow) {
 		switch {
 		case !have[KeySeq] && ci == 0 && seqs*10 >= nonEmpty*9:
 			k = KeySeq
-		case !have[KeyBasis] && bases*10 >= nonEmpty*6:
+		case bases*10 >= nonEmpty*6:
 			k = KeyBasis
 		default:
 			continue

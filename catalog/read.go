@@ -32,15 +32,20 @@ const (
 // archives, OLE compound files) and the extension. Other legacy files
 // (.et, .xls, encrypted or pre-97 Word) are refused with an explanation of
 // how to convert them. Every error wraps ErrInput and names the file.
-func Read(path string) (*Catalog, error) {
-	c, err := readFile(path)
+func Read(path string) (*Catalog, error) { return ReadWith(path, nil) }
+
+// ReadWith is Read with a header table of the caller's (nil: the embedded
+// one), for catalogs whose columns a configuration names (see
+// Synonyms.With).
+func ReadWith(path string, syn *Synonyms) (*Catalog, error) {
+	c, err := readFile(path, syn)
 	if err != nil {
 		return nil, fmt.Errorf("read catalog %s: %w", path, err)
 	}
 	return c, nil
 }
 
-func readFile(path string) (*Catalog, error) {
+func readFile(path string, syn *Synonyms) (*Catalog, error) {
 	// Stat before opening: opening a FIFO blocks until a writer comes, and
 	// a device may never end. os.Stat follows symbolic links, so a link to
 	// a regular file is read like the file.
@@ -68,7 +73,7 @@ func readFile(path string) (*Catalog, error) {
 	if st.Size() > MaxFileSize {
 		return nil, inputErr(Loc{}, "file too large (%d bytes; at most %d)", st.Size(), MaxFileSize)
 	}
-	return readAll(f, path, "")
+	return readAll(f, path, "", syn)
 }
 
 // regularFile refuses what is not a regular file, saying what it is.
@@ -96,14 +101,14 @@ func regularFile(st fs.FileInfo) error {
 // and, with format "", to guess the format from its extension. format is
 // "txt", "docx", "xlsx", "csv", "doc" or "" (sniff the content).
 func ReadFrom(r io.Reader, name string, format string) (*Catalog, error) {
-	c, err := readAll(r, name, format)
+	c, err := readAll(r, name, format, nil)
 	if err != nil {
 		return nil, fmt.Errorf("read catalog %s: %w", name, err)
 	}
 	return c, nil
 }
 
-func readAll(r io.Reader, name, format string) (*Catalog, error) {
+func readAll(r io.Reader, name, format string, syn *Synonyms) (*Catalog, error) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
 	if err != nil {
 		return nil, &InputError{Err: err}
@@ -111,7 +116,7 @@ func readAll(r io.Reader, name, format string) (*Catalog, error) {
 	if len(data) > MaxFileSize {
 		return nil, inputErr(Loc{}, "file too large (more than %d bytes)", MaxFileSize)
 	}
-	c, err := parse(data, name, format)
+	c, err := parse(data, name, format, syn)
 	if err != nil {
 		var ie *InputError
 		if !errors.As(err, &ie) {
@@ -184,14 +189,16 @@ func legacyError(ext string) error {
 		kind, app, target, target)
 }
 
-func parse(data []byte, name, format string) (*Catalog, error) {
+func parse(data []byte, name, format string, syn *Synonyms) (*Catalog, error) {
 	if format == "" {
 		var err error
 		if format, err = sniff(data, name); err != nil {
 			return nil, err
 		}
 	}
-	syn := DefaultSynonyms()
+	if syn == nil {
+		syn = DefaultSynonyms()
+	}
 	switch format {
 	case FormatText:
 		return readText(data, name, syn)

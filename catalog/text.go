@@ -1,6 +1,9 @@
 package catalog
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // The extracted-text format (see testdata/seeds/README.md): a line that
 // starts with a TAB (after optional spaces) starts a table cell; the lines
@@ -13,6 +16,10 @@ type textCell struct {
 	text    string // the cell's lines joined with "\n", without trailing blank lines
 	line    int    // 1-based line of the cell's first character
 	lineCol int    // 1-based column, in code points, of that character
+	// gapBefore is true when a blank line separates the cell from the one
+	// before: extractors end table rows so (but a cell's paragraphs are
+	// separated so too, so it is a hint, not a row mark).
+	gapBefore bool
 }
 
 // maxTextHeaderWidth bounds the header search: no catalog has 60 columns.
@@ -84,8 +91,26 @@ func readText(data []byte, name string, syn *Synonyms) (*Catalog, error) {
 		rows = append(rows, row)
 		p = end
 	}
+	if n := len(rows); n > 0 {
+		if last := &rows[n-1].Cells[len(rows[n-1].Cells)-1]; stopsMidSentence(last.Text) {
+			last.Cut = true
+		}
+	}
 	buildEntries(c, header, rows, syn)
 	return c, nil
+}
+
+// stopsMidSentence reports a text that ends inside a sentence: on a
+// character or a mark that a sentence goes on after; a short value (a cell
+// of a few characters) or a number ends where it ends.
+func stopsMidSentence(s string) bool {
+	s = strings.TrimRightFunc(s, isSpaceLike)
+	rs := []rune(s)
+	if len(rs) < 12 {
+		return false
+	}
+	r := rs[len(rs)-1]
+	return unicode.Is(unicode.Han, r) || strings.ContainsRune("，,、：:《“（(", r)
 }
 
 // maxTextCells bounds the cells of an extracted-text file: a cell costs
@@ -108,6 +133,7 @@ func splitTextCells(src string) (cells, loose []textCell, err error) {
 	// TAB to the end of its last line that is not blank (extractors end
 	// rows with blank lines: they are not the cell's).
 	var start, end int
+	blankSince := false
 	flush := func() {
 		if !inCell {
 			return
@@ -136,11 +162,15 @@ func splitTextCells(src string) (cells, loose []textCell, err error) {
 			if len(cells) >= maxTextCells {
 				return nil, nil, inputErr(Loc{Line: i + 1}, "more than %d cells, more than any catalog has", maxTextCells)
 			}
-			cur, inCell = textCell{line: i + 1, lineCol: spaces + 2}, true
+			cur, inCell = textCell{line: i + 1, lineCol: spaces + 2, gapBefore: blankSince}, true
+			blankSince = false
 			start, end = off+spaces+1, lineEnd
 		case inCell:
 			if strings.TrimFunc(l, isSpaceLike) != "" {
 				end = lineEnd
+				blankSince = false
+			} else {
+				blankSince = true
 			}
 		case len(loose) < maxLooseLines && strings.TrimFunc(l, isSpaceLike) != "":
 			loose = append(loose, textCell{text: l, line: i + 1, lineCol: 1})
@@ -155,51 +185,40 @@ func splitTextCells(src string) (cells, loose []textCell, err error) {
 }
 
 // findTextHeader returns the index of the header's first cell and its width,
-// or -1. The header starts at the first cell that is a known header and is
-// followed by more known headers; it runs until the data begins: the first
-// 序号 value when 序号 is its first column, else the end of the run of
-// header-like cells.
+// or -1. The header is the first run of header-like cells (see
+// Synonyms.HeaderLike) that names at least two roles, one of them the
+// power's name or basis (or three roles). It runs until the data begins: a
+// 序号 value, a cell that is not header-like (two such cells are let
+// through when header-like ones follow, for odd headers inside a long
+// row), or a blank line once the run has its roles.
 func findTextHeader(cells []textCell, syn *Synonyms) (start, width int) {
-	isHeader := func(i int) bool {
-		if i >= len(cells) {
-			return false
-		}
-		_, ok := syn.Lookup(cells[i].text)
-		return ok
-	}
-	for h := range cells {
-		if !isHeader(h) {
+	for h := 0; h < len(cells); h++ {
+		if !syn.HeaderLike(cells[h].text) {
 			continue
 		}
-		known := 0
-		for j := h; j < len(cells) && j < h+6; j++ {
-			if isHeader(j) {
-				known++
+		end, roles, core := h, 0, false
+		for j := h; j < len(cells) && j-h < maxTextHeaderWidth; j++ {
+			if j > h && cells[j].gapBefore && (roles >= 2 || roles == 0) {
+				break // the header ends, or a title above it did
 			}
-		}
-		if known < 3 {
-			continue
-		}
-		if k, _ := syn.Lookup(cells[h].text); k == KeySeq {
-			for j := h + 1; j < len(cells) && j-h <= maxTextHeaderWidth; j++ {
-				if _, ok := seqValue(cells[j].text); ok {
-					return h, j - h
+			if !syn.HeaderLike(cells[j].text) {
+				if _, isSeq := seqValue(cells[j].text); isSeq || j-end >= 2 || blank(cells[j].text) && j == end {
+					break
+				}
+				continue
+			}
+			end = j + 1
+			if k, ok := syn.Lookup(cells[j].text); ok {
+				roles++
+				if k == KeyName || k == KeyBasis {
+					core = true
 				}
 			}
 		}
-		// No 序号 first: the run of known headers, letting through at most
-		// two unknown cells when a known one follows them.
-		end := h + 1
-		for j := h + 1; j < len(cells) && j-h < maxTextHeaderWidth; j++ {
-			if isHeader(j) {
-				end = j + 1
-				continue
-			}
-			if j-end >= 2 {
-				break
-			}
+		if roles >= 3 || roles >= 2 && core {
+			return h, end - h
 		}
-		return h, end - h
+		h = max(h, end-1)
 	}
 	return -1, 0
 }
@@ -217,11 +236,13 @@ func textRowEnd(cells []textCell, p, width, seqCol int) int {
 		return end
 	}
 	cur, ok := seqValue(cells[p+seqCol].text)
-	if !ok || end+seqCol >= len(cells) {
+	if !ok {
 		return end
 	}
-	if _, ok := seqValue(cells[end+seqCol].text); ok {
-		return end // aligned (even when 序号 jumps)
+	if end+seqCol < len(cells) {
+		if _, ok := seqValue(cells[end+seqCol].text); ok {
+			return end // aligned (even when 序号 jumps)
+		}
 	}
 	limit := p + seqCol + 2*width
 	if limit > len(cells) {

@@ -277,3 +277,69 @@ func TestTextErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestReadTextLayouts reads header vocabularies published catalogs use
+// beyond the seeds' (every column's role asserted) and marks a last cell
+// that stops mid-sentence as cut.
+func TestReadTextLayouts(t *testing.T) {
+	row := func(cells ...string) string {
+		var b strings.Builder
+		for _, c := range cells {
+			b.WriteString("\t" + c + "\n")
+		}
+		return b.String() + "\n"
+	}
+	for _, tc := range []struct {
+		name    string
+		header  []string
+		want    []Key
+		data    [][]string
+		entries int
+		cut     bool
+	}{
+		{"inspection list", []string{"序号", "行政检查事项名称", "依据"},
+			[]Key{KeySeq, KeyName, KeyBasis},
+			[][]string{{"1", "对单位履行消防安全职责情况的监督抽查", "《中华人民共和国消防法》第五十三条:消防救援机构应当对机关、团体、企业、事业等单位遵守消防法律、法规的情况依法进行监督检查。"},
+				{"2", "对举报投诉的消防安全违法行为的核查", "《中华人民共和国消防法》第五十三条:消防救援机构应当对机关、团体"}}, 2, true},
+		{"item page without 序号", []string{"实施主体", "层级", "事项名称", "违法行为", "依据", "裁量基准", "咨询电话"},
+			[]Key{KeyDepartment, KeyUnknown, KeyName, KeyName, KeyBasis, KeyUnknown, KeyUnknown},
+			[][]string{{"某市城市管理局", "县级", "工程建设管理", "未取得施工许可证擅自施工", "《中华人民共和国建筑法》第六十四条", "《某省裁量基准》", "0371-1234567"}}, 1, false},
+		{"bases split by level", []string{"项目编码", "项目名称", "执法类别", "执法主体", "承办机(处 )", "法律", "行政法规", "部委规章", "实施对象", "收费依据和标准"},
+			[]Key{KeySeq, KeyName, KeyType, KeyDepartment, KeyOffice, KeyBasis, KeyBasis, KeyBasis, KeyUnknown, KeyUnknown},
+			[][]string{{"421001", "对违法行为的处罚", "行政处罚", "某县局", "政策法规股", "", "《食盐专营办法》第二十六条", "", "企业", "不收费"},
+				{"421002", "对另一违法行为的处罚", "行政处罚", "某县局", "政策法规股", "", "《食盐专营办法》第二十七条", "", "企业", "不收费"}}, 2, false},
+		{"standard column read by content", []string{"序号", "检查事项", "检查标准", "检查方式", "承办机构"},
+			[]Key{KeySeq, KeyName, KeyBasis, KeyUnknown, KeyOffice},
+			[][]string{{"1", "医疗机构资质管理检查", "1.《医疗机构管理条例》第二、三章", "现场检查", "医政科"}}, 1, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := "\t某局行政检查事项清单\n\n" + row(tc.header...)
+			for _, d := range tc.data {
+				src += row(d...)
+			}
+			c := readTextString(t, src)
+			if len(c.Header) != len(tc.want) {
+				t.Fatalf("header %v, want %d columns", c.Header, len(tc.want))
+			}
+			for i, col := range c.Header {
+				if col.Key != tc.want[i] {
+					t.Errorf("column %d %q: key %q, want %q", i+1, col.Name, col.Key, tc.want[i])
+				}
+			}
+			if len(c.Entries) != tc.entries {
+				t.Fatalf("%d entries, want %d", len(c.Entries), tc.entries)
+			}
+			last := c.Entries[len(c.Entries)-1].Fields
+			if got := last[len(last)-1].Cut; got != tc.cut {
+				t.Errorf("last cell cut = %v, want %v", got, tc.cut)
+			}
+			for _, e := range c.Entries[:len(c.Entries)-1] {
+				for _, f := range e.Fields {
+					if f.Cut {
+						t.Errorf("entry %d %s: cut, but it is not the last cell", e.Index, f.Column)
+					}
+				}
+			}
+		})
+	}
+}

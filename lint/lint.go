@@ -2,7 +2,10 @@ package lint
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
+
+	"github.com/citelint/citelint/statutes"
 )
 
 // Severity of a diagnostic.
@@ -98,7 +101,43 @@ type Region struct {
 type Citation struct {
 	Statute  string   `json:"statute"`
 	Version  string   `json:"version,omitempty"`
-	Articles []string `json:"articles,omitempty"` // "87", "10-1" for 第十条之一, "30.2" for 第三十条第二款
+	Articles []string `json:"articles,omitempty"` // "87", "10-1" for 第十条之一, "30.2" for 第三十条第二款, "38(1)" for its 第（一）项
+	// Refs are Articles typed, for formatters (not in the JSON: Articles
+	// is its stable form).
+	Refs []ArticleRef `json:"-"`
+}
+
+// ArticleRef is a cited article: 第Num条之Suffix第Paragraph款第（Item）项,
+// zero parts absent.
+type ArticleRef struct{ Num, Suffix, Paragraph, Item int }
+
+// Key is the reference as the JSON report writes it: "87", "10-1",
+// "30.2", "38(1)", "30.2(1)".
+func (a ArticleRef) Key() string {
+	s := strconv.Itoa(a.Num)
+	if a.Suffix > 0 {
+		s += "-" + strconv.Itoa(a.Suffix)
+	}
+	if a.Paragraph > 0 {
+		s += "." + strconv.Itoa(a.Paragraph)
+	}
+	if a.Item > 0 {
+		s += "(" + strconv.Itoa(a.Item) + ")"
+	}
+	return s
+}
+
+// Label is the reference as a reader writes it: 第三十八条第二款第（一）项.
+func (a ArticleRef) Label() string {
+	var b strings.Builder
+	b.WriteString(statutes.ArticleLabel(a.Num, a.Suffix))
+	if a.Paragraph > 0 {
+		b.WriteString("第" + statutes.FormatNumber(a.Paragraph) + "款")
+	}
+	if a.Item > 0 {
+		b.WriteString("第（" + statutes.FormatNumber(a.Item) + "）项")
+	}
+	return b.String()
 }
 
 // Related points at a second place that explains a diagnostic (the first
@@ -134,7 +173,16 @@ type FileResult struct {
 	Title       string       `json:"title"`
 	Entries     int          `json:"entries"`
 	AsOf        string       `json:"as_of,omitempty"` // the date quotes were checked against (YYYY-MM-DD)
+	Quotes      QuoteCounts  `json:"quotes"`
 	Diagnostics []Diagnostic `json:"diagnostics"`
+}
+
+// QuoteCounts says what was really checked: quoted parts compared with a
+// statute's text, and those that could not be (a statute the corpus does
+// not hold, or holds without the text in force).
+type QuoteCounts struct {
+	Checked      int `json:"checked"`
+	Unverifiable int `json:"unverifiable"`
 }
 
 // Summary counts a result's diagnostics.
@@ -144,6 +192,8 @@ type Summary struct {
 	Error   int `json:"error"`
 	Warning int `json:"warning"`
 	Info    int `json:"info"`
+	// Quotes adds up the files' quote counts.
+	Quotes QuoteCounts `json:"quotes"`
 }
 
 // Result is a whole run, files in the order given to the sorter.

@@ -2,6 +2,7 @@ package lint
 
 import (
 	"sort"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -72,6 +73,10 @@ type Finding struct {
 	// Severity overrides the rule's default when non-nil (a rule may report
 	// a milder case at a lower severity); the configuration still wins.
 	Severity *Severity
+	// Unverified marks a finding resting on a corpus fact nobody checked
+	// against an official text: it is never reported above info, whatever
+	// the rule's or the configuration's severity.
+	Unverified bool
 }
 
 // Report records a finding as a diagnostic of the pass's rule.
@@ -84,6 +89,15 @@ func (p *Pass) Report(f Finding) {
 		if rc, ok := p.Config.Rules[p.Rule.ID]; ok && rc.Severity != nil {
 			sev = *rc.Severity
 		}
+	}
+	if f.Unverified && sev > Info {
+		sev = Info
+	}
+	if f.Field != nil && f.Field.Cut && sev > Info && cutTail(f.Field.Text, f.Start, f.End) {
+		// The extract stops inside this cell: what is missing or odd at
+		// its end is the cut, most likely, not the catalog.
+		sev = Info
+		f.Message += "（该栏在文件末尾中断，内容可能不完整）"
 	}
 	d := Diagnostic{
 		Rule:     p.Rule.ID,
@@ -127,6 +141,16 @@ func (p *Pass) Report(f Finding) {
 		}
 	}
 	p.report(d)
+}
+
+// cutTail reports whether a finding at [start, end) of a cut field's text
+// reaches into its last, unfinished sentence.
+func cutTail(s string, start, end int) bool {
+	if start == 0 && end == 0 {
+		return true
+	}
+	last := strings.LastIndexAny(s, "。；;")
+	return end > last
 }
 
 // SpanOf converts a byte range of s (clamped to s and widened to rune

@@ -25,6 +25,9 @@ type Options struct {
 	// Workers bounds how many entries are checked at once; 0 means
 	// runtime.GOMAXPROCS(0). Output does not depend on it.
 	Workers int
+	// Session, when set, is shared with the other catalogs checked with
+	// the same Corpus and Config (see Session); nil: one of its own.
+	Session *Session
 }
 
 // Run lints one catalog. The diagnostics come back sorted and de-duplicated.
@@ -39,6 +42,9 @@ func Run(cat *catalog.Catalog, opts Options) (FileResult, error) {
 	}
 	asOf := AsOf(cat, cfg, now)
 	rs := newRunState()
+	if opts.Session != nil && opts.Session.rs != nil {
+		rs = opts.Session.rs
+	}
 	active := make([]*Rule, 0, len(opts.Rules))
 	for _, r := range opts.Rules {
 		if rc, ok := cfg.Rules[r.ID]; ok && rc.Disabled {
@@ -46,7 +52,7 @@ func Run(cat *catalog.Catalog, opts Options) (FileResult, error) {
 		}
 		active = append(active, r)
 	}
-	results, err := runAll(cat, active, opts, cfg, asOf, rs)
+	results, quotes, err := runAll(cat, active, opts, cfg, asOf, rs)
 	if err != nil {
 		return FileResult{}, err
 	}
@@ -63,6 +69,7 @@ func Run(cat *catalog.Catalog, opts Options) (FileResult, error) {
 		Title:       cat.Title,
 		Entries:     len(cat.Entries),
 		AsOf:        asOf.Format("2006-01-02"),
+		Quotes:      quotes,
 		Diagnostics: diags,
 	}, nil
 }
@@ -73,7 +80,7 @@ func Run(cat *catalog.Catalog, opts Options) (FileResult, error) {
 // task's diagnostics land in its own slot, so the result is the same
 // whatever the scheduling; of several errors, the first task's is returned
 // (catalog-scope rules in their order, then entries).
-func runAll(cat *catalog.Catalog, active []*Rule, opts Options, cfg *Config, asOf time.Time, rs *runState) ([][]Diagnostic, error) {
+func runAll(cat *catalog.Catalog, active []*Rule, opts Options, cfg *Config, asOf time.Time, rs *runState) ([][]Diagnostic, QuoteCounts, error) {
 	var catRules, entryRules []*Rule
 	for _, r := range active {
 		if r.Scope == CatalogScope {
@@ -88,6 +95,7 @@ func runAll(cat *catalog.Catalog, active []*Rule, opts Options, cfg *Config, asO
 	}
 	out := make([][]Diagnostic, n)
 	errs := make([]error, n)
+	counts := make([]QuoteCounts, n)
 	one := func(t int) {
 		collect := func(d Diagnostic) { out[t] = append(out[t], d) }
 		if t < len(catRules) {
@@ -105,6 +113,7 @@ func runAll(cat *catalog.Catalog, active []*Rule, opts Options, cfg *Config, asO
 				return
 			}
 		}
+		counts[t] = countQuotes(shared)
 	}
 	workers := opts.Workers
 	if workers <= 0 {
@@ -135,10 +144,15 @@ func runAll(cat *catalog.Catalog, active []*Rule, opts Options, cfg *Config, asO
 	}
 	for _, err := range errs {
 		if err != nil {
-			return nil, err
+			return nil, QuoteCounts{}, err
 		}
 	}
-	return out, nil
+	var total QuoteCounts
+	for _, c := range counts {
+		total.Checked += c.Checked
+		total.Unverifiable += c.Unverifiable
+	}
+	return out, total, nil
 }
 
 func runRule(r *Rule, p *Pass) (err error) {
@@ -257,12 +271,39 @@ func dedup(ds []Diagnostic) []Diagnostic {
 	return out
 }
 
+// countQuotes counts an entry's quoted parts by whether they were compared
+// with a statute's text (whatever the verdict) or could not be.
+func countQuotes(es *entryState) QuoteCounts {
+	var c QuoteCounts
+	for _, v := range es.verifs {
+		if v == nil || v.Citation.Quote == nil {
+			continue
+		}
+		if v.Statute == nil {
+			c.Unverifiable += max(len(v.Citation.Quote.Parts), 1)
+			continue
+		}
+		for _, q := range v.Quotes {
+			switch q.Outcome {
+			case QuoteUnverifiable:
+				c.Unverifiable++
+			case QuoteNotChecked, QuoteTooLong:
+			default:
+				c.Checked++
+			}
+		}
+	}
+	return c
+}
+
 // Summarize fills a result's summary from its files.
 func Summarize(files []FileResult) Result {
 	r := Result{Files: files}
 	r.Summary.Files = len(files)
 	for _, f := range files {
 		r.Summary.Entries += f.Entries
+		r.Summary.Quotes.Checked += f.Quotes.Checked
+		r.Summary.Quotes.Unverifiable += f.Quotes.Unverifiable
 		for _, d := range f.Diagnostics {
 			switch d.Severity {
 			case Error:

@@ -250,3 +250,21 @@ func TestSpanOf(t *testing.T) {
 		}
 	}
 }
+
+// TestUnverifiedCappedAtInfo: a configured severity never raises a finding
+// that rests on an unverified fact above info; a verified one it does.
+func TestUnverifiedCappedAtInfo(t *testing.T) {
+	errSev := Error
+	var got []Diagnostic
+	p := &Pass{
+		Rule:    &Rule{ID: "x", Severity: Warning},
+		Catalog: &catalog.Catalog{Path: "c.txt"},
+		Config:  &Config{Rules: map[string]RuleConfig{"x": {Severity: &errSev}}},
+		report:  func(d Diagnostic) { got = append(got, d) },
+	}
+	p.Report(Finding{Message: "unverified", Unverified: true})
+	p.Report(Finding{Message: "verified"})
+	if len(got) != 2 || got[0].Severity != Info || got[1].Severity != Error {
+		t.Fatalf("got %+v; want the unverified finding at info, the other at the configured error", got)
+	}
+}

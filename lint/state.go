@@ -32,6 +32,16 @@ type runState struct {
 	folded memo[*statutes.Article, string]
 }
 
+// Session is what the checks of several catalogs against one corpus with
+// one configuration share: resolved titles, looked-up articles, statute
+// text prepared for alignment and the corpus scan index. Lint the files of
+// a run with one Session (Options.Session) and each statute is prepared
+// once, not once per file. Safe for concurrent use.
+type Session struct{ rs *runState }
+
+// NewSession returns an empty session.
+func NewSession() *Session { return &Session{rs: newRunState()} }
+
 // The memos' bounds: past them, values are computed and not kept, so a
 // catalog citing much of the corpus costs time, not unbounded memory. A
 // prepared text takes some 20 bytes a rune (a few kilobytes an article),

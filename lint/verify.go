@@ -112,6 +112,18 @@ type QuoteCheck struct {
 	// Errata are corrections the corpus applied to the compared text
 	// where the quote differs: the quote may follow the uncorrected source.
 	Errata []statutes.Erratum
+	// Prior, for a quote that cannot be verified because the version in
+	// force is not bundled, compares it with the latest earlier version
+	// the corpus holds (nil when there is none or the quote matches it).
+	Prior *PriorCheck
+}
+
+// PriorCheck is a quote compared with an earlier version than the one in
+// force on the catalog's date: evidence for a reviewer, not a verdict.
+type PriorCheck struct {
+	Version  *statutes.Version
+	Expected string
+	Result   *quote.Result
 }
 
 // Source is a place in the corpus that holds (part of) a quote.
@@ -400,6 +412,7 @@ func (p *Pass) citedFor(v *Verification, part cite.QuotePart) (qc QuoteCheck, ci
 		switch {
 		case errors.Is(ac.Err, statutes.ErrNotBundled):
 			qc.Outcome = QuoteUnverifiable
+			qc.Prior = p.priorCheck(v, qc.Articles, part)
 			return qc, nil, true
 		case ac.Err != nil:
 			qc.Outcome = QuoteNotChecked
@@ -411,6 +424,52 @@ func (p *Pass) citedFor(v *Verification, part cite.QuotePart) (qc QuoteCheck, ci
 	}
 	return qc, cited, false
 }
+
+// priorCheck compares a quote whose version in force is not bundled with
+// the latest earlier version that is; nil when none is held or the quote
+// reads as it (nothing to show).
+func (p *Pass) priorCheck(v *Verification, arts []cite.Article, part cite.QuotePart) *PriorCheck {
+	if v.Statute == nil || v.Version == nil || len(arts) == 0 {
+		return nil
+	}
+	var prior *statutes.Version
+	for _, ver := range v.Statute.Versions {
+		if ver == v.Version {
+			break
+		}
+		if ver.Text != statutes.TextNone {
+			prior = ver
+		}
+	}
+	if prior == nil {
+		return nil
+	}
+	var lines [][]string
+	for _, a := range arts {
+		ac := p.runState().lookupArticle(prior, a)
+		if ac.Err != nil {
+			return nil
+		}
+		lines = append(lines, ac.Lines)
+	}
+	cand := p.runState().prepare(lines)
+	if tooLong(quote.KeyLen(part.Text), cand.Text.Len()) {
+		return nil
+	}
+	r := quote.Align(part.Text, cand)
+	if r.Kind.Fine() || r.Similarity < minPriorSimilarity {
+		return nil // the same text, or a paraphrase: nothing to show
+	}
+	var exp []string
+	for _, l := range lines {
+		exp = append(exp, strings.Join(l, "\n"))
+	}
+	return &PriorCheck{Version: prior, Expected: strings.Join(exp, "\n"), Result: r}
+}
+
+// minPriorSimilarity: below it a quote is not the earlier text reworded
+// but another text.
+const minPriorSimilarity = 0.6
 
 // checkPart verifies one quoted part against its cited text, and when the
 // text is not the cited article's, looks for where it comes from.

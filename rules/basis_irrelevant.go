@@ -49,6 +49,19 @@ func subjectBigrams(s string) []string {
 	return out
 }
 
+// actionWords name kinds of power; an article that names the kind of power
+// a catalog item names grants it, if in general terms.
+var actionWords = []string{"监督检查", "检查", "处罚", "许可", "强制", "征收", "确认", "裁决", "奖励"}
+
+func sharesAction(name, article string) bool {
+	for _, w := range actionWords {
+		if strings.Contains(name, w) && strings.Contains(article, w) {
+			return true
+		}
+	}
+	return false
+}
+
 func runBasisIrrelevant(p *lint.Pass) error {
 	if p.Entry == nil || p.Corpus == nil {
 		return nil
@@ -67,6 +80,7 @@ func runBasisIrrelevant(p *lint.Pass) error {
 	// that citation is no mistake. Only a basis none of whose checkable
 	// citations shares a word with the power is reported.
 	var unrelated []*lint.Verification
+	general := false
 	for _, v := range p.Verifications(basis) {
 		// A citation that cannot be read (unknown, not bundled, no
 		// article, an article not found) may be the one that fits.
@@ -96,9 +110,17 @@ func runBasisIrrelevant(p *lint.Pass) error {
 			return nil
 		}
 		unrelated = append(unrelated, v)
+		general = general || sharesAction(name.Text, hay)
 	}
 	for _, v := range unrelated {
-		p.Report(lint.Finding{Field: basis, Start: v.Citation.Span.Start, End: v.Citation.Span.End,
+		var sev *lint.Severity
+		if general {
+			// The article grants the very kind of power named (监督检查,
+			// 行政处罚 …) in general terms: the usual basis of a power over
+			// one trade, only worth a look.
+			sev = sevOf(lint.Info)
+		}
+		p.Report(lint.Finding{Field: basis, Severity: sev, Start: v.Citation.Span.Start, End: v.Citation.Span.End,
 			Citation: citationOf(v, v.Citation.Articles),
 			Message: fmt.Sprintf("所引%s%s与职权名称“%s”没有一个共同的实质用语，请核对是否引错了条文。",
 				statuteName(v.Statute), articleLabels(v.Citation.Articles), excerpt(name.Text, 30))})

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -30,6 +29,7 @@ func citationRules() []*lint.Rule {
 		issuerMismatchRule,
 		basisInconsistentRule,
 		basisIrrelevantRule,
+		restatementTypoRule,
 	}
 }
 
@@ -117,18 +117,11 @@ func articleLabels(as []cite.Article) string {
 
 // articleRef is a cited article as the JSON report writes it: "87",
 // "10-1" for 第十条之一, "30.2" for 第三十条第二款, "38(1)" for its 第（一）项.
-func articleRef(a cite.Article) string {
-	s := strconv.Itoa(a.Num)
-	if a.Suffix > 0 {
-		s += "-" + strconv.Itoa(a.Suffix)
-	}
-	if a.Paragraph > 0 {
-		s += "." + strconv.Itoa(a.Paragraph)
-	}
-	if a.Item > 0 {
-		s += "(" + strconv.Itoa(a.Item) + ")"
-	}
-	return s
+func articleRef(a cite.Article) string { return typedRef(a).Key() }
+
+// typedRef is a cited article as diagnostics carry it.
+func typedRef(a cite.Article) lint.ArticleRef {
+	return lint.ArticleRef{Num: a.Num, Suffix: a.Suffix, Paragraph: a.Paragraph, Item: a.Item}
 }
 
 // citationOf is the evidence a diagnostic carries: the statute's full
@@ -145,6 +138,7 @@ func citationOf(v *lint.Verification, as []cite.Article) *lint.Citation {
 	}
 	for _, a := range as {
 		c.Articles = append(c.Articles, articleRef(a))
+		c.Refs = append(c.Refs, typedRef(a))
 	}
 	return c
 }

@@ -3,10 +3,12 @@ package rules
 import (
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/citelint/citelint/catalog"
 	"github.com/citelint/citelint/lint"
+	"github.com/citelint/citelint/lint/quote"
 	"github.com/citelint/citelint/rules/internal/text"
 )
 
@@ -14,7 +16,7 @@ var duplicateClauseRule = &lint.Rule{
 	ID:    "duplicate-clause",
 	Title: "语句重复",
 	Doc: `同一栏内同一句话或同一分句紧接着出现两次（忽略空格和换行），多为复制粘贴时重复带入。` +
-		`报告第二处，并指出第一处的位置。`,
+		`报告第二处，并指出第一处的位置。引文中法条原文只出现一次的词语被连写两次（建设建设）也予报告。`,
 	Wrong:    "第五条　社会保险经办机构及社会保险稽核人员开展稽核工作，行使下列职权：第五条　社会保险经办机构及社会保险稽核人员开展稽核工作，行使下列职权：（一）……",
 	Right:    "第五条　社会保险经办机构及社会保险稽核人员开展稽核工作，行使下列职权：（一）……",
 	Severity: lint.Error,
@@ -68,7 +70,50 @@ func runDuplicateClause(p *lint.Pass) error {
 		}
 		checkDuplicates(p, f)
 	}
+	// Words doubled in a quote (建设建设, 确定的镇人民政府确定的镇人民政府):
+	// too short for a clause, but the statute says them once.
+	eachQuote(p, lint.QuoteMismatch, func(f *catalog.Field, v *lint.Verification, q *lint.QuoteCheck) {
+		folded := text.Fold(f.Text)
+		qs, qe := quoteSpan(q)
+		done := map[string]bool{}
+		for _, o := range q.Result.Diff {
+			if o.Kind != quote.Insert {
+				continue
+			}
+			rs := []rune(o.Text)
+			if len(rs) < 2 || len(rs) > 40 || !allHan(rs) || done[o.Text] {
+				continue
+			}
+			done[o.Text] = true
+			for k := range rs {
+				w := string(rs[k:]) + string(rs[:k])
+				at := strings.Index(folded.Text, w+w)
+				if at < 0 || strings.Contains(text.Fold(q.Expected).Text, w+w) {
+					continue
+				}
+				d0, d1 := folded.OrigStart(at+len(w)), folded.Orig(at+2*len(w))
+				if d0 < qs || d1 > qe {
+					continue
+				}
+				p.Report(lint.Finding{
+					Field: f, Start: d0, End: d1,
+					Citation: citationOf(v, q.Articles),
+					Message:  fmt.Sprintf("引文中“%s”连续出现两次，%s%s原文只有一处，应删除重复的一处", w, statuteName(v.Statute), articleLabels(q.Articles)),
+				})
+				break
+			}
+		}
+	})
 	return nil
+}
+
+func allHan(rs []rune) bool {
+	for _, r := range rs {
+		if !unicode.Is(unicode.Han, r) {
+			return false
+		}
+	}
+	return true
 }
 
 func checkDuplicates(p *lint.Pass, f *catalog.Field) {

@@ -13,6 +13,7 @@ import (
 	"github.com/citelint/citelint/catalog"
 	"github.com/citelint/citelint/lint"
 	"github.com/citelint/citelint/statutes"
+	"github.com/citelint/citelint/statutes/cite"
 )
 
 // exactPowerTypes are the standard power types with the word a power name
@@ -93,7 +94,9 @@ func exactSample(c *statutes.Corpus, n int, asOf time.Time) []exactArticle {
 // exactFullCatalog writes a catalog in the extracted-text format with every
 // column a real one has, whose every quote is the corpus's own text and
 // whose every power is named in its article's words.
-func exactFullCatalog(arts []exactArticle) string {
+var exactSeparators = []string{"：", " ", "\u3000", "", "  "}
+
+func exactFullCatalog(arts []exactArticle, spoil func(string) string) string {
 	var b strings.Builder
 	b.WriteString("\t某市医疗保障局权力清单和责任清单（2025年）\n\n")
 	for _, h := range []string{"序号", "部门名称", "职权类型", "职权名称", "职权依据", "责任事项", "责任事项依据", "责任科室", "追责对象范围", "备注"} {
@@ -102,7 +105,22 @@ func exactFullCatalog(arts []exactArticle) string {
 	for i, ea := range arts {
 		typ := exactPowerTypes[i%len(exactPowerTypes)]
 		cite := "《" + ea.s.Title + "》" + statutes.ArticleLabel(ea.a.Num, ea.a.Suffix)
-		quoted := cite + "：" + ea.a.Text()
+		// Every quote form catalogs use: after a colon, a space, a
+		// full-width space or nothing, in a numbered list or not.
+		sep := exactSeparators[i%len(exactSeparators)]
+		if strings.HasPrefix(ea.a.Text(), "《") {
+			// 第五十一条 《民法通则》第一百四十六条…: read as two citations
+			// by anyone; only a colon makes the second a quote.
+			sep = "："
+		}
+		body := ea.a.Text()
+		if spoil != nil {
+			body = spoil(body)
+		}
+		quoted := cite + sep + body
+		if i%5 == 1 {
+			quoted = "1." + quoted
+		}
 		// the duty basis cites the same article, quoting it in every
 		// third entry
 		duty := cite
@@ -138,7 +156,7 @@ func TestExactFullCatalogHasNoFinding(t *testing.T) {
 	}
 	t.Logf("%d articles of %d statutes", len(arts), len(statutesSeen))
 	path := filepath.Join(t.TempDir(), "exact.txt")
-	if err := os.WriteFile(path, []byte(exactFullCatalog(arts)), 0o644); err != nil {
+	if err := os.WriteFile(path, []byte(exactFullCatalog(arts, nil)), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	cat, err := catalog.Read(path)
@@ -165,4 +183,84 @@ func TestExactFullCatalogHasNoFinding(t *testing.T) {
 		}
 		t.Errorf("%s %s %s %s: %s", where, d.Field, d.Rule, d.Severity, d.Message)
 	}
+}
+
+// TestExactOneCharacterInEveryForm: the same quotes in every form, each
+// with one character changed, give each entry exactly one warning or error
+// (the mismatch on its basis), whatever the form.
+func TestExactOneCharacterInEveryForm(t *testing.T) {
+	c, err := defaultCorpus()
+	if err != nil {
+		t.Fatal(err)
+	}
+	asOf := time.Date(2025, 12, 31, 0, 0, 0, 0, time.UTC)
+	arts := exactSample(c, 600, asOf)
+	spoil := func(s string) string {
+		rs := []rune(s)
+		for k := len(rs) / 2; k < len(rs); k++ {
+			if unicode.Is(unicode.Han, rs[k]) && rs[k] != '甲' && rs[k] != '乙' {
+				if rs[k-1] == '甲' {
+					rs[k] = '乙'
+				} else {
+					rs[k] = '甲'
+				}
+				return string(rs)
+			}
+		}
+		return s
+	}
+	path := filepath.Join(t.TempDir(), "spoiled.txt")
+	if err := os.WriteFile(path, []byte(exactFullCatalog(arts, spoil)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cat, err := catalog.Read(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := lint.Run(cat, lint.Options{Rules: All(), Corpus: c, Now: asOf})
+	if err != nil {
+		t.Fatal(err)
+	}
+	per := map[int][]string{}
+	for _, d := range res.Diagnostics {
+		if d.Severity == lint.Info || d.Entry == nil {
+			continue
+		}
+		per[d.Entry.Index] = append(per[d.Entry.Index], d.Field+" "+d.Rule+": "+d.Message)
+	}
+	bad, ambiguous := 0, 0
+	for i := range cat.Entries {
+		got := per[i+1]
+		basis, other := 0, 0
+		for _, g := range got {
+			switch {
+			case strings.HasPrefix(g, "basis quote-"):
+				basis++
+			case strings.HasPrefix(g, "duty_basis quote-") && i%3 == 0:
+				// the duty basis quotes the same spoiled text
+			default:
+				other++
+			}
+		}
+		if basis == 1 && other == 0 {
+			continue
+		}
+		if cs := cite.Parse(cat.Entries[i].Text(catalog.KeyBasis)); basis == 0 && other == 0 && len(cs) > 0 && cs[0].Quote == nil &&
+			exactSeparators[i%len(exactSeparators)] == "" {
+			// 第十条有关…: written straight after the article, a text that
+			// opens with a joining word reads as running text, not a quote.
+			ambiguous++
+			continue
+		}
+		if bad++; bad <= 20 {
+			t.Errorf("entry %d (%s): %d findings: %q", i+1, exactSeparators[i%len(exactSeparators)], len(got), got)
+		}
+	}
+	if bad > 0 {
+		t.Errorf("%d of %d spoiled quotes not reported exactly once", bad, len(cat.Entries))
+	}
+	if ambiguous*50 > len(cat.Entries) {
+		t.Errorf("%d of %d quotes written without a separator not read as quotes", ambiguous, len(cat.Entries))
+	}
+	t.Logf("%d entries; %d quotes without a separator read as running text", len(cat.Entries), ambiguous)
 }

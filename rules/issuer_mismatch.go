@@ -29,8 +29,9 @@ var issuerMismatchRule = &lint.Rule{
 // 2000年7月24日国务院令第288号公布.
 var orderNo = regexp.MustCompile(`([^\s，,；;（）()《》:：]*?)令第\s*([0-9０-９一二三四五六七八九十百零〇]+)\s*号`)
 
-// dateBefore matches the date an issuer is preceded by in a version history.
-var dateBefore = regexp.MustCompile(`^.*[0-9０-９〇零一二三四五六七八九十]+日`)
+// dateBefore matches the date an issuer is preceded by in a version history
+// (…1999年1月22日), or the year a catalog writes before it (2022年国家…令).
+var dateBefore = regexp.MustCompile(`^.*([0-9０-９〇零一二三四五六七八九十]+日|[0-9０-９]{4}年)`)
 
 // authorityEnd: the last character of an issuing authority's name (国务院,
 // 公安部, 中央军事委员会, 海关总署, 中国人民银行, 主席).

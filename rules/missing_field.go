@@ -12,8 +12,9 @@ import (
 var missingFieldRule = &lint.Rule{
 	ID:    "missing-field",
 	Title: "必填栏目缺失",
-	Doc: `职权名称、职权类型、职权依据和责任科室是必填栏目：栏目为空、整份清单没有这一栏，` +
-		`或某一行在中途截断（如节选时最后一行只剩前几栏），均予报告。`,
+	Doc: `清单中职权名称、职权类型、职权依据和责任科室栏的单元格必须填写：栏目为空，` +
+		`或某一行在中途截断（如节选时最后一行只剩前几栏），均予报告。清单没有的栏目不报告` +
+		`（各地清单栏目不同）；依据分列在法律、行政法规等几栏时，几栏都空才算缺依据。`,
 	Wrong:    "第20项在“责任事项依据”之后截断，没有责任科室",
 	Right:    "第20项补全责任科室“基金监管股”和追责对象范围",
 	Severity: lint.Error,
@@ -26,23 +27,18 @@ var requiredKeys = []catalog.Key{catalog.KeyName, catalog.KeyType, catalog.KeyBa
 
 func runMissingField(p *lint.Pass) error {
 	cat := p.Catalog
+	// A column the catalog does not have is its layout, not a gap: only
+	// the columns it has are checked.
 	var present []catalog.Key
 	for _, k := range requiredKeys {
 		if cat.HasColumn(k) {
 			present = append(present, k)
-			continue
-		}
-		if len(cat.Entries) > 0 {
-			p.Report(lint.Finding{
-				FieldKey: k,
-				Message:  fmt.Sprintf("本清单没有“%s”栏", columnName(cat, k)),
-			})
 		}
 	}
 	for i := range cat.Entries {
 		e := &cat.Entries[i]
 		for _, k := range present {
-			f := e.Field(k)
+			f := filledField(e, k)
 			col := columnName(cat, k)
 			switch {
 			case f == nil && e.Short:
@@ -64,6 +60,26 @@ func runMissingField(p *lint.Pass) error {
 		}
 	}
 	return nil
+}
+
+// filledField is the entry's first non-blank field of key k, else its
+// first field of key k (nil when it has none): bases split by level into
+// 法律, 行政法规 … columns leave most of them empty.
+func filledField(e *catalog.Entry, k catalog.Key) *catalog.Field {
+	var first *catalog.Field
+	for i := range e.Fields {
+		f := &e.Fields[i]
+		if f.Key != k {
+			continue
+		}
+		if strings.TrimFunc(f.Text, text.IsSpace) != "" {
+			return f
+		}
+		if first == nil {
+			first = f
+		}
+	}
+	return first
 }
 
 // lastColumn names the last column an entry cut short still has.

@@ -101,15 +101,34 @@ func runPunctuation(p *lint.Pass) error {
 			Start:   first.start,
 			End:     first.end,
 			Message: fmt.Sprintf("本清单通篇使用半角标点（共%d处，如“%c”），应统一改为全角中文标点", totalASCII, first.mark),
+			// A house style (or what a web page or converter made of the
+			// text), not a slip: worth knowing, not worth blocking on.
+			Severity: severity(lint.Info),
 		})
 	} else {
+		// Where half-width marks are the catalog's prevailing convention,
+		// one more is that convention, not a slip: info.
+		halfWidthHouse := totalASCII > totalFull
 		for _, s := range scans {
 			report := notStatuteOwn(p, s.c)
+			if halfWidthHouse {
+				report = atMost(report, lint.Info)
+			}
 			reportASCII(report, s.c, s.ascii, s.full)
 			reportParens(report, s.c, s.parens)
 		}
 	}
 	return nil
+}
+
+// atMost lowers the findings passed to report to at most sev.
+func atMost(report func(lint.Finding), sev lint.Severity) func(lint.Finding) {
+	return func(f lint.Finding) {
+		if f.Severity == nil || *f.Severity > sev {
+			f.Severity = severity(sev)
+		}
+		report(f)
+	}
 }
 
 // markCounts counts a cell's full-width uses of each class of asciiMarks.

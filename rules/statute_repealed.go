@@ -34,6 +34,7 @@ func runStatuteRepealed(p *lint.Pass) error {
 			Citation: citationOf(v, v.Citation.Articles), Message: msg}
 		if !s.Verified {
 			fd.Severity = sevOf(lint.Info)
+			fd.Unverified = true
 			fd.Message += "（废止信息未经核实，仅供参考）"
 		}
 		p.Report(fd)

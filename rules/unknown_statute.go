@@ -47,15 +47,59 @@ func runUnknownStatute(p *lint.Pass) error {
 		if len(sugg) > 0 {
 			close = "相近的有《" + strings.Join(sugg, "》《") + "》"
 		}
-		if localOrNormative(title) {
+		var near []string
+		for _, sg := range sugg {
+			if nearTitle(title, sg) {
+				near = append(near, sg)
+			}
+		}
+		switch {
+		case localOrNormative(title):
 			fd.Severity = sevOf(lint.Info)
 			fd.Message = fmt.Sprintf("《%s》是地方性或规范性文件，不在法规库收录范围内，未能核对%s。", title, withComma(close))
-		} else {
-			fd.Message = fmt.Sprintf("法规库中没有《%s》，请核对标题%s。", title, withComma(close))
+		case len(near) > 0:
+			// A title one or two characters from a held one is most
+			// likely that one, miswritten.
+			fd.Message = fmt.Sprintf("法规库中没有《%s》，请核对标题；相近的有《%s》。", title, strings.Join(near, "》《"))
+		default:
+			// Most such titles are rules the corpus does not hold: that
+			// the text could not be checked is worth saying, not a defect.
+			fd.Severity = sevOf(lint.Info)
+			fd.Message = fmt.Sprintf("法规库未收录《%s》，未能核对%s。", title, withComma(close))
 		}
 		p.Report(fd)
 	})
 	return nil
+}
+
+// nearTitle reports a suggestion within a few characters of the title
+// written (a typo or a dropped word), the 中华人民共和国 prefix aside.
+func nearTitle(title, sugg string) bool {
+	a := []rune(strings.TrimPrefix(title, "中华人民共和国"))
+	b := []rune(strings.TrimPrefix(sugg, "中华人民共和国"))
+	limit := max(1, min(len(a), len(b))/6)
+	return editDistance(a, b) <= limit
+}
+
+// editDistance is the Levenshtein distance of two rune strings.
+func editDistance(a, b []rune) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			c := prev[j-1]
+			if a[i-1] != b[j-1] {
+				c++
+			}
+			cur[j] = min(c, prev[j]+1, cur[j-1]+1)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }
 
 func withComma(s string) string {

@@ -1,12 +1,14 @@
 package statutes
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path"
+	"regexp"
 	"runtime"
 	"slices"
 	"sort"
@@ -32,6 +34,11 @@ type Corpus struct {
 	errata []Erratum
 	// suggestKeys are every statute's titles, loose and as runes.
 	suggestKeys []suggestKey
+	// repeals are the statutes the corpus does not hold but whose repeal
+	// a held text states (see repealedByText), built on first need.
+	repealsOnce sync.Once
+	repeals     map[string]*Statute
+	repealsFile func() ([]byte, error) // reads RepealsName; nil when the corpus has none
 }
 
 // FactsName is the hand-maintained facts file at the root of a corpus.
@@ -126,11 +133,15 @@ func loadManifest(fsys fs.FS, m *Manifest, errata bool, readFacts func() (*facts
 			if file == "" {
 				continue
 			}
-			v.lazy = &lazyText{load: fileLoader(fsys, file, s.ID, v.Label)}
+			v.lazy = &lazyText{load: fileLoader(fsys, file, s.ID, v.Label),
+				raw: func() ([]byte, error) { return fs.ReadFile(fsys, file) }}
 		}
 		if err := c.add(s); err != nil {
 			return nil, fmt.Errorf("read corpus manifest: %w", err)
 		}
+	}
+	if _, err := fs.Stat(fsys, RepealsName); err == nil {
+		c.repealsFile = func() ([]byte, error) { return fs.ReadFile(fsys, RepealsName) }
 	}
 	f, err := readFacts()
 	if err != nil {
@@ -562,6 +573,9 @@ func (c *Corpus) resolve(title string) (*Statute, []string, error) {
 		notes = append([]string{note}, notes...)
 		t = base
 	}
+	if s := c.repealedByText(title); s != nil {
+		return s, nil, nil
+	}
 	clean := strings.TrimSpace(title)
 	if strings.HasPrefix(clean, "《") && strings.HasSuffix(clean, "》") {
 		clean = strings.TrimSuffix(strings.TrimPrefix(clean, "《"), "》")
@@ -630,4 +644,144 @@ func (s *Statute) NumArticles() int {
 		}
 	}
 	return 0
+}
+
+// repealClause finds the statutes a final article repeals: 本办法自公布之日起
+// 施行。1990年3月2日国务院发布的《盐业管理条例》同时废止。
+var repealClause = regexp.MustCompile(`《([^《》]{2,60})》[^《》。；]{0,12}?(?:同时|予以|即行)?废止`)
+
+// RepealsName is the file of repeals stated by the corpus's own texts (see
+// ScanRepeals), derived from text/ and checked by a test.
+const RepealsName = "repeals.json"
+
+// Repeal is a statute the corpus holds no text of, repealed by the final
+// article of a statute it holds.
+type Repeal struct {
+	Title   string `json:"title"`   // the repealed statute, as the article names it
+	By      string `json:"by"`      // the repealing statute's ID
+	Version string `json:"version"` // its version's label
+	Article string `json:"article"` // 第三十六条
+	Text    string `json:"text"`    // the article's text
+	On      string `json:"on"`      // the repealing version's effective date
+}
+
+// ScanRepeals finds in the held texts the statutes they repeal that the
+// corpus does not hold, sorted by title (the first repeal of a title in
+// Statutes order wins).
+func (c *Corpus) ScanRepeals() []Repeal {
+	seen := map[string]bool{}
+	var out []Repeal
+	c.forEachLineWith("废止", func(s *Statute, v *Version, label, text string) {
+		if !strings.Contains(text, "施行") {
+			return
+		}
+		for _, m := range repealClause.FindAllStringSubmatch(text, -1) {
+			t := normTitle(m[1])
+			if t == "" || seen[t] || c.exact[t] != nil || c.loose[looseKey(t)] != nil {
+				continue
+			}
+			on := v.Effective
+			if on.IsZero() {
+				on, _ = time.Parse("2006-01-02", v.Label)
+			}
+			if on.IsZero() {
+				continue
+			}
+			seen[t] = true
+			out = append(out, Repeal{Title: m[1], By: s.ID, Version: v.Label, Article: label, Text: strings.TrimSpace(text), On: formatDate(on)})
+		}
+	})
+	sort.Slice(out, func(i, j int) bool { return out[i].Title < out[j].Title })
+	return out
+}
+
+// repealedByText returns, for a title the corpus holds no statute of, a
+// metadata-only statute when a held text repeals it: the repeal rests on a
+// text the project holds. Nil otherwise. The repeals come from the
+// corpus's repeals file when it has one, else from a scan of its texts.
+func (c *Corpus) repealedByText(title string) *Statute {
+	c.repealsOnce.Do(func() {
+		var rs []Repeal
+		if c.repealsFile != nil {
+			if raw, err := c.repealsFile(); err == nil && json.Unmarshal(raw, &rs) == nil {
+				goto build
+			}
+			rs = nil
+		}
+		rs = c.ScanRepeals()
+	build:
+		c.repeals = map[string]*Statute{}
+		for _, r := range rs {
+			by := c.byID[r.By]
+			on, err := time.Parse("2006-01-02", r.On)
+			if by == nil || err != nil {
+				continue
+			}
+			c.repeals[normTitle(r.Title)] = &Statute{
+				ID: "repealed:" + normTitle(r.Title), Title: r.Title, Verified: true,
+				Source:     fmt.Sprintf("《%s》（%s）%s：“%s”", by.Title, r.Version, r.Article, r.Text),
+				RepealedOn: on, ReplacedBy: by.Title,
+				Versions: []*Version{{Until: on, Text: TextNone, Source: "法规库未收录该法规的文本"}},
+			}
+		}
+	})
+	t := normTitle(title)
+	for t != "" {
+		if s := c.repeals[t]; s != nil {
+			return s
+		}
+		base, _, ok := cutTrailingNote(t)
+		if !ok {
+			break
+		}
+		t = base
+	}
+	return nil
+}
+
+// forEachLineWith calls fn for each article whose text holds word, with
+// the article's label and text (its paragraphs joined), in Statutes order.
+// It reads the raw files and parses nothing else: a scan of the whole
+// corpus for a word of final articles costs milliseconds.
+func (c *Corpus) forEachLineWith(word string, fn func(s *Statute, v *Version, label, text string)) {
+	w := []byte(word)
+	for _, s := range c.statutes {
+		for _, v := range s.Versions {
+			if v.lazy == nil || v.lazy.raw == nil {
+				continue
+			}
+			raw, err := v.lazy.raw()
+			if err != nil {
+				continue
+			}
+			for off := 0; ; {
+				i := bytes.Index(raw[off:], w)
+				if i < 0 {
+					break
+				}
+				i += off
+				// The article: back to the line starting with 第…条, on
+				// to the next such line.
+				start := i
+				for start > 0 {
+					ls := bytes.LastIndexByte(raw[:start], '\n') + 1
+					if bytes.HasPrefix(raw[ls:], []byte("第")) || ls == 0 {
+						start = ls
+						break
+					}
+					start = ls - 1
+				}
+				end := len(raw)
+				if j := bytes.Index(raw[i:], []byte("\n第")); j >= 0 {
+					end = i + j
+				}
+				art := string(raw[start:end])
+				label, _, _ := strings.Cut(art, " ")
+				if strings.HasPrefix(label, "第") && strings.Contains(label, "条") && len(label) < 40 {
+					fn(s, v, label, strings.ReplaceAll(strings.TrimPrefix(art, label+" "), "\n", ""))
+				}
+				off = end
+			}
+		}
+	}
 }

@@ -97,7 +97,10 @@ type lazyText struct {
 	once sync.Once
 	done atomic.Bool // once has run: LoadAllText skips the version
 	load func() ([]*Article, []string, error)
-	err  error
+	// raw reads the version's file without parsing it (nil when the
+	// text does not come from a file).
+	raw func() ([]byte, error)
+	err error
 }
 
 // Article is one 条.

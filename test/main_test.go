@@ -177,6 +177,7 @@ type Diagnostic struct {
 		Seq   string `json:"seq"`
 	} `json:"entry"`
 	Field   string `json:"field"`
+	Column  string `json:"column"`
 	Message string `json:"message"`
 	Span    struct {
 		Start int `json:"start"`

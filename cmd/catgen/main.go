@@ -32,12 +32,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 	name := fs.String("name", "catalog", "base name of the files written")
 	year := fs.Int("year", 2025, "the catalog's year (quotes follow the law in force at its end)")
 	rate := fs.Float64("rate", gen.DefaultDefectRate, "share of entries with an injected defect (0 for none)")
+	family := fs.Int("family", 0, fmt.Sprintf("layout family 0-%d (header words and quote form; 0: the seeds')", len(gen.Families)-1))
 	formats := fs.String("formats", strings.Join(gen.Formats, ","), "formats to write, comma-separated: txt,docx,xlsx,csv")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
 	if *out == "" || fs.NArg() > 0 {
-		fmt.Fprintln(stderr, "usage: catgen -n N -seed S -out DIR [-name catalog] [-year 2025] [-rate 0.15] [-formats txt,docx,xlsx,csv]")
+		fmt.Fprintln(stderr, "usage: catgen -n N -seed S -out DIR [-name catalog] [-year 2025] [-rate 0.15] [-family 0] [-formats txt,docx,xlsx,csv]")
 		return 2
 	}
 	c, err := statutes.Default()
@@ -49,7 +50,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if r == 0 {
 		r = -1
 	}
-	res, err := gen.Generate(gen.FromCorpus(c, gen.AsOf(*year)), gen.Options{N: *n, Seed: *seed, Year: *year, DefectRate: r})
+	res, err := gen.Generate(gen.FromCorpus(c, gen.AsOf(*year)), gen.Options{N: *n, Seed: *seed, Year: *year, DefectRate: r, Family: *family})
 	if err != nil {
 		fmt.Fprintln(stderr, "catgen:", err)
 		return 1

@@ -210,19 +210,9 @@ func runLint(ctx context.Context, cmd *cli.Command) error {
 			corpora[c] = plain
 			continue
 		}
-		corpus, err := statutes.Default()
+		corpus, err := buildCorpus(c)
 		if err != nil {
-			return fmt.Errorf("load statutes: %w", err)
-		}
-		for _, d := range c.StatuteDirs {
-			if err := corpus.AddDir(d); err != nil {
-				return inputError(fmt.Errorf("config %s: statute_dirs: %w", c.Path, err))
-			}
-		}
-		if len(c.Lint.Aliases) > 0 {
-			if err := corpus.AddAliases(c.Lint.Aliases); err != nil {
-				return inputError(fmt.Errorf("config %s: aliases: %w", c.Path, err))
-			}
+			return err
 		}
 		if len(c.StatuteDirs) == 0 && len(c.Lint.Aliases) == 0 {
 			plain = corpus
@@ -240,9 +230,34 @@ func runLint(ctx context.Context, cmd *cli.Command) error {
 			progressbar.OptionSetPredictTime(false),
 		)
 	}
-	files, cats, errs := lintFiles(paths, func(p string) lint.Options {
+	// One session per corpus and configuration: a statute cited by
+	// several catalogs is resolved and prepared once.
+	var sessMu sync.Mutex
+	sessions := map[*config.Config]*lint.Session{}
+	sessionOf := func(c *config.Config) *lint.Session {
+		sessMu.Lock()
+		defer sessMu.Unlock()
+		if sessions[c] == nil {
+			sessions[c] = lint.NewSession()
+		}
+		return sessions[c]
+	}
+	// Each configuration's header names on top of the embedded table.
+	synOf := map[*config.Config]*catalog.Synonyms{}
+	for _, c := range cfgOf {
+		if _, done := synOf[c]; done || len(c.Headers) == 0 {
+			continue
+		}
+		syn, err := catalog.DefaultSynonyms().With(c.Headers)
+		if err != nil {
+			return inputError(fmt.Errorf("config %s: headers: %w", c.Path, err))
+		}
+		synOf[c] = syn
+	}
+	readCatalog := func(p string) (*catalog.Catalog, error) { return catalog.ReadWith(p, synOf[cfgOf[p]]) }
+	files, cats, errs := lintFiles(paths, readCatalog, func(p string) lint.Options {
 		c := cfgOf[p]
-		return lint.Options{Rules: all, Corpus: corpora[c], Config: &c.Lint}
+		return lint.Options{Rules: all, Corpus: corpora[c], Config: &c.Lint, Session: sessionOf(c)}
 	}, bar)
 	if bar != nil {
 		_ = bar.Finish()
@@ -294,6 +309,26 @@ func runLint(ctx context.Context, cmd *cli.Command) error {
 	return nil
 }
 
+// buildCorpus is the statute corpus a configuration checks against: the
+// embedded one with the configuration's statute_dirs and aliases.
+func buildCorpus(c *config.Config) (*statutes.Corpus, error) {
+	corpus, err := statutes.Default()
+	if err != nil {
+		return nil, fmt.Errorf("load statutes: %w", err)
+	}
+	for _, d := range c.StatuteDirs {
+		if err := corpus.AddDir(d); err != nil {
+			return nil, inputError(fmt.Errorf("config %s: statute_dirs: %w", c.Path, err))
+		}
+	}
+	if len(c.Lint.Aliases) > 0 {
+		if err := corpus.AddAliases(c.Lint.Aliases); err != nil {
+			return nil, inputError(fmt.Errorf("config %s: aliases: %w", c.Path, err))
+		}
+	}
+	return corpus, nil
+}
+
 // corpusIDs names the corpora a run used, sorted, joined by "+".
 func corpusIDs(m map[*config.Config]*statutes.Corpus) string {
 	seen := map[string]bool{}
@@ -310,7 +345,7 @@ func corpusIDs(m map[*config.Config]*statutes.Corpus) string {
 
 // lintFiles reads and lints the files on a few goroutines; the results
 // come back sorted by path whatever the order of work.
-func lintFiles(paths []string, optsOf func(string) lint.Options, bar *progressbar.ProgressBar) ([]lint.FileResult, map[string]*catalog.Catalog, []error) {
+func lintFiles(paths []string, read func(string) (*catalog.Catalog, error), optsOf func(string) lint.Options, bar *progressbar.ProgressBar) ([]lint.FileResult, map[string]*catalog.Catalog, []error) {
 	type out struct {
 		res lint.FileResult
 		cat *catalog.Catalog
@@ -327,7 +362,7 @@ func lintFiles(paths []string, optsOf func(string) lint.Options, bar *progressba
 			defer wg.Done()
 			for i := range work {
 				p := paths[i]
-				cat, err := catalog.Read(p)
+				cat, err := read(p)
 				if err == nil {
 					outs[i].cat = cat
 					outs[i].res, err = lint.Run(cat, optsOf(p))

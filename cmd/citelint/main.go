@@ -4,11 +4,13 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 
 	"github.com/urfave/cli/v3"
 )
@@ -50,6 +52,7 @@ func newApp(stdout, stderr io.Writer) *cli.Command {
 			statutesCmd(),
 			rulesCmd(),
 			explainCmd(),
+			serveCmd(),
 		},
 		OnUsageError: func(ctx context.Context, cmd *cli.Command, err error, isSubcommand bool) error {
 			return &exitError{code: 2, err: err}
@@ -58,8 +61,13 @@ func newApp(stdout, stderr io.Writer) *cli.Command {
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
+	return runContext(context.Background(), args, stdout, stderr)
+}
+
+// runContext runs the command line; cancelling ctx stops a running serve.
+func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	app := newApp(stdout, stderr)
-	err := app.Run(context.Background(), args)
+	err := app.Run(ctx, args)
 	if err == nil {
 		return 0
 	}
@@ -74,6 +82,24 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return 2
 }
 
+// withDefaultCommand is the command line to run: on Windows, citelint
+// with no arguments (citelint.exe double-clicked in Explorer) serves the
+// page; elsewhere it prints the help, as any command without arguments.
+func withDefaultCommand(goos string, args []string) (_ []string, serving bool) {
+	if goos == "windows" && len(args) == 1 {
+		return []string{args[0], "serve"}, true
+	}
+	return args, false
+}
+
 func main() {
-	os.Exit(run(os.Args, os.Stdout, os.Stderr))
+	args, doubleClicked := withDefaultCommand(runtime.GOOS, os.Args)
+	code := run(args, os.Stdout, os.Stderr)
+	if doubleClicked && code != 0 {
+		// The console window closes with the program: keep the error on
+		// screen until the user has read it.
+		fmt.Fprintln(os.Stderr, "按回车键关闭窗口。")
+		_, _ = bufio.NewReader(os.Stdin).ReadString('\n')
+	}
+	os.Exit(code)
 }

@@ -26,6 +26,9 @@ type Options struct {
 	// DefectRate is the share of entries that get one injected defect
 	// (default 0.15; negative means none).
 	DefectRate float64
+	// Family is the layout (an index into Families): header words and
+	// quote form. 0, the seeds' layout, is the default.
+	Family int
 }
 
 // DefaultDefectRate is the share of defective entries when Options leave it 0.
@@ -202,6 +205,10 @@ func Generate(src *Source, opts Options) (*Result, error) {
 	}
 	g.skips()
 	g.res.Catalog = g.catalog(title)
+	if opts.Family < 0 || opts.Family >= len(Families) {
+		return nil, fmt.Errorf("generate: no layout family %d (0 to %d)", opts.Family, len(Families)-1)
+	}
+	applyFamily(g.res.Catalog, Families[opts.Family])
 	g.res.Reused = g.reuse
 	return g.res, nil
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/goccy/go-yaml/parser"
 
 	"github.com/citelint/citelint/internal/editdist"
+	"github.com/citelint/citelint/catalog"
 	"github.com/citelint/citelint/lint"
 )
 
@@ -33,6 +34,9 @@ type Config struct {
 	// StatuteDirs hold extra statute texts in the corpus format, resolved
 	// against the configuration file's directory.
 	StatuteDirs []string
+	// Headers name the roles of the catalogs' own column headers (检查标准:
+	// basis); KeyUnknown for a column of no role.
+	Headers map[string]catalog.Key
 }
 
 // file is citelint.yaml as written.
@@ -45,6 +49,7 @@ type file struct {
 	Aliases     map[string]string   `yaml:"aliases"`
 	StatuteDirs []string            `yaml:"statute_dirs"`
 	Ignores     []ignoreFile        `yaml:"ignores"`
+	Headers     map[string]string   `yaml:"headers"`
 }
 
 type ignoreFile struct {
@@ -194,6 +199,26 @@ func Parse(path string, data []byte, opts Options) (*Config, error) {
 	at := func(keys ...any) ast.Node { return lookup(tree, keys...) }
 
 	cfg := &Config{Path: path}
+	if len(f.Headers) > 0 {
+		cfg.Headers = map[string]catalog.Key{}
+		hs := make([]string, 0, len(f.Headers))
+		for h := range f.Headers {
+			hs = append(hs, h)
+		}
+		sort.Strings(hs)
+		for _, h := range hs {
+			v := strings.TrimSpace(f.Headers[h])
+			if v == "none" || v == "" {
+				cfg.Headers[h] = catalog.KeyUnknown
+				continue
+			}
+			k, ok := catalog.ParseKey(v)
+			if !ok {
+				return nil, fail(nodeErr(at("headers", h), "header %q: unknown role %q (want seq, department, category, type, name, basis, duties, duty_basis, office, accountable, note or none)", h, v))
+			}
+			cfg.Headers[h] = k
+		}
+	}
 	if f.AsOf != "" {
 		t, err := time.Parse("2006-01-02", strings.TrimSpace(f.AsOf))
 		if err != nil {

@@ -2,6 +2,7 @@ package config
 
 import (
 	"errors"
+	"github.com/citelint/citelint/catalog"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -143,5 +144,28 @@ func TestFind(t *testing.T) {
 	}
 	if got, err := Find(deep); err != nil || got != cfgC {
 		t.Errorf("Find = %q, %v; want the nearest %q", got, err, cfgC)
+	}
+}
+
+// TestHeaders: headers name roles of a catalog's own columns; an unknown
+// role is an error at its line.
+func TestHeaders(t *testing.T) {
+	cfg, err := Parse("citelint.yaml", []byte("headers:\n  审核标准: basis\n  咨询电话: none\n"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Headers["审核标准"] != catalog.KeyBasis || cfg.Headers["咨询电话"] != catalog.KeyUnknown || len(cfg.Headers) != 2 {
+		t.Errorf("headers %v", cfg.Headers)
+	}
+	syn, err := catalog.DefaultSynonyms().With(cfg.Headers)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if k, ok := syn.Lookup("审 核 标 准"); k != catalog.KeyBasis || !ok {
+		t.Errorf("Lookup(审核标准) = %q, %v", k, ok)
+	}
+	_, err = Parse("citelint.yaml", []byte("headers:\n  审核标准: bassis\n"), Options{})
+	if err == nil || !strings.Contains(err.Error(), "citelint.yaml:2:") {
+		t.Errorf("unknown role: %v", err)
 	}
 }

@@ -108,3 +108,24 @@ func (p *Prepared) articleAt(i int) int {
 	}
 	return len(p.ArtStart) - 1
 }
+
+// wholeItems reports whether r spans whole item lines of the statute
+// (（一）…；（二）…；) that follow a lead-in ending in '：'. The aligner
+// may shift such a gap by the '（' both ends share: 一）…；（.
+func (p *Prepared) wholeItems(r Range) bool {
+	a := p.Text.Key
+	open := func(i int) bool { return i >= 0 && i < len(a) && (a[i] == '（' || a[i] == '(') }
+	start, end := r.Start, r.End
+	if !p.isLineStart(start) && open(start-1) && p.isLineStart(start-1) && open(end-1) && p.isLineStart(end-1) {
+		start, end = start-1, end-1
+	}
+	if start <= 0 || !p.isLineStart(start) || !p.isLineEnd(end) || !open(start) {
+		return false
+	}
+	for _, ls := range p.LineStart {
+		if ls > start && ls < end && !open(ls) {
+			return false // a line that is no item: another 款's lead-in
+		}
+	}
+	return a[start-1] == '：' || a[start-1] == ':'
+}

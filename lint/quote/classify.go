@@ -56,6 +56,10 @@ func classify(res *Result, c *Prepared, key []rune, pos []int, marks []int, bs [
 	// The changes between blocks, with sentinels at both ends.
 	var chs []change
 	isMark := func(j int) bool { return slices.Contains(marks, j) }
+	// Items left out right after their lead-in (经营者不得有下列行为：（四）…)
+	// are left out as an ellipsis would: the quote cites those items with
+	// the chapeau that gives them sense.
+	skipped := func(ch change) bool { return ch.b.Len() == 0 && (isMark(ch.b.Start) || c.wholeItems(ch.a)) }
 	pi, pj, pn := 0, 0, 0
 	for _, b := range append(slices.Clone(bs), block{len(a), len(key), 0}) {
 		if b.i > pi || b.j > pj {
@@ -69,8 +73,8 @@ func classify(res *Result, c *Prepared, key []rune, pos []int, marks []int, bs [
 	}
 	var rest []change
 	for _, ch := range chs {
-		if ch.b.Len() == 0 && isMark(ch.b.Start) {
-			continue // elided where the quote says so
+		if skipped(ch) {
+			continue // elided where the quote says so, or items after their lead-in
 		}
 		rest = append(rest, ch)
 	}
@@ -127,7 +131,7 @@ func classify(res *Result, c *Prepared, key []rune, pos []int, marks []int, bs [
 		res.Diff = nil
 		ai, bi := s, 0
 		for _, ch := range chs {
-			if !(ch.b.Len() == 0 && isMark(ch.b.Start)) || ch.a.Start < s || ch.a.End > e {
+			if !skipped(ch) || ch.a.Start < s || ch.a.End > e {
 				continue
 			}
 			res.Diff = append(res.Diff, diff(c.Text, kt, ai, ch.a.Start, bi, ch.b.Start, true)...)

@@ -337,8 +337,6 @@ func TestGapAtClause(t *testing.T) {
 	}{
 		{"clause after a comma, repeated word around it", [][]string{{"用人单位不办理登记的，对用人单位处一倍以上三倍以下的罚款，对其直接负责的主管人员处罚款。"}},
 			"用人单位不办理登记的，对其直接负责的主管人员处罚款。", "对用人单位处一倍以上三倍以下的罚款，"},
-		{"items, bracket around them", [][]string{reg27},
-			"医疗保障行政部门实施监督检查，可以采取下列措施：（三）要求被检查对象提供与检查事项相关的文件资料，并作出解释和说明；", "（一）进入现场检查；（二）询问有关人员；"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -350,5 +348,29 @@ func TestGapAtClause(t *testing.T) {
 				t.Errorf("gap %q, want %q", got, tt.gap)
 			}
 		})
+	}
+}
+
+// TestItemsAfterLeadIn: a quote of a lead-in and one of its items (a
+// catalog citing 第（三）项 with its chapeau) leaves the other items out as
+// an ellipsis would; an item left out between two quoted ones is a gap.
+func TestItemsAfterLeadIn(t *testing.T) {
+	art := []string{"医疗保障行政部门实施监督检查，可以采取下列措施：", "（一）进入现场检查；", "（二）询问有关人员；", "（三）要求被检查对象提供与检查事项相关的文件资料，并作出解释和说明；", "（四）采取记录、录音、录像、照相或者复制等方式收集有关情况和资料；"}
+	r := Align("医疗保障行政部门实施监督检查，可以采取下列措施：（三）要求被检查对象提供与检查事项相关的文件资料，并作出解释和说明；", cand(art))
+	if len(r.Missing) != 0 || r.Kind == Mismatch || r.Kind == Truncated {
+		t.Errorf("lead-in and item (三): kind %v, missing %v; want a whole quote", r.Kind, r.Missing)
+	}
+	r = Align("医疗保障行政部门实施监督检查，可以采取下列措施：（三）要求被检查对象提供与检查事项相关的文件资料，并作出解释和说名；", cand(art))
+	if r.Kind != Mismatch || len(r.Diff) == 0 {
+		t.Fatalf("one character changed: kind %v", r.Kind)
+	}
+	for _, o := range r.Diff {
+		if o.Kind == Delete && strings.Contains(o.Text, "进入现场") {
+			t.Errorf("diff shows the items left out: %+v", r.Diff)
+		}
+	}
+	r = Align("（一）进入现场检查；（三）要求被检查对象提供与检查事项相关的文件资料，并作出解释和说明；", cand(art))
+	if r.Kind != Truncated {
+		t.Errorf("item (二) left out between quoted items: kind %v, want truncated", r.Kind)
 	}
 }

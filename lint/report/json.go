@@ -31,6 +31,7 @@ type jsonFile struct {
 	Title       string           `json:"title"`
 	Entries     int              `json:"entries"`
 	AsOf        string           `json:"as_of,omitempty"`
+	Quotes      lint.QuoteCounts `json:"quotes"`
 	Diagnostics []jsonDiagnostic `json:"diagnostics"`
 }
 
@@ -56,7 +57,7 @@ func (j *JSON) Format(w io.Writer, r *lint.Result) error {
 		rep.Tool.Name = "citelint"
 	}
 	for _, f := range r.Files {
-		jf := jsonFile{Path: f.Path, Format: f.Format, Title: f.Title, Entries: f.Entries, AsOf: f.AsOf,
+		jf := jsonFile{Path: f.Path, Format: f.Format, Title: f.Title, Entries: f.Entries, AsOf: f.AsOf, Quotes: f.Quotes,
 			Diagnostics: make([]jsonDiagnostic, 0, len(f.Diagnostics))}
 		for _, d := range f.Diagnostics {
 			jf.Diagnostics = append(jf.Diagnostics, jsonDiagnostic{

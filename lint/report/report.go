@@ -90,7 +90,14 @@ func citationLabel(c *lint.Citation) string {
 	if c.Version != "" {
 		b.WriteString("（" + c.Version + "）")
 	}
-	if len(c.Articles) > 0 {
+	switch {
+	case len(c.Refs) > 0:
+		labels := make([]string, len(c.Refs))
+		for i, a := range c.Refs {
+			labels[i] = a.Label()
+		}
+		b.WriteString(strings.Join(labels, "、"))
+	case len(c.Articles) > 0:
 		labels := make([]string, len(c.Articles))
 		for i, a := range c.Articles {
 			labels[i] = articleLabel(a)
@@ -110,6 +117,14 @@ func bookTitle(t string) string {
 // "87" → 第八十七条, "10-1" → 第十条之一, "30.2" → 第三十条第二款,
 // "30.2.3" → 第三十条第二款第三项. Anything else is shown as it is.
 func articleLabel(a string) string {
+	// "38(1)": the item in parentheses, as the JSON report writes it.
+	if base, item, ok := strings.Cut(a, "("); ok && strings.HasSuffix(item, ")") {
+		if n, err := strconv.Atoi(strings.TrimSuffix(item, ")")); err == nil && n > 0 {
+			if l := articleLabel(base); l != base {
+				return l + "第（" + statutes.FormatNumber(n) + "）项"
+			}
+		}
+	}
 	parts := strings.Split(a, ".")
 	if len(parts) > 3 {
 		return a
@@ -181,6 +196,13 @@ func summaryLine(s lint.Summary) string {
 		return head + "no findings"
 	}
 	return head + plural(s.Error, "error", "errors") + ", " + plural(s.Warning, "warning", "warnings") + ", " + strconv.Itoa(s.Info) + " info"
+}
+
+// quotesLine says how many quotes were compared with a statute's text and
+// how many could not be.
+func quotesLine(q lint.QuoteCounts) string {
+	return "quotes: " + itoa(q.Checked) + " checked against the statute text, " + itoa(q.Unverifiable) +
+		" could not be checked (statute, or its text in force, not in the corpus)"
 }
 
 func sortStrings(s []string) { sort.Strings(s) }

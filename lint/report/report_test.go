@@ -230,10 +230,11 @@ func TestJSONShape(t *testing.T) {
 		t.Errorf("version = %v", doc["version"])
 	}
 	check("tool", keys(doc["tool"]), "name", "version", "corpus")
-	check("summary", keys(doc["summary"]), "files", "entries", "error", "warning", "info")
+	check("summary", keys(doc["summary"]), "files", "entries", "error", "warning", "info", "quotes")
+	check("summary quotes", keys(doc["summary"].(map[string]any)["quotes"]), "checked", "unverifiable")
 	files := doc["files"].([]any)
-	check("file", keys(files[0]), "path", "format", "title", "entries", "as_of", "diagnostics")
-	check("file without date", keys(files[1]), "path", "format", "title", "entries", "diagnostics")
+	check("file", keys(files[0]), "path", "format", "title", "entries", "as_of", "quotes", "diagnostics")
+	check("file without date", keys(files[1]), "path", "format", "title", "entries", "quotes", "diagnostics")
 	diags := files[0].(map[string]any)["diagnostics"].([]any)
 	var quote, catalogLevel map[string]any
 	for _, d := range diags {
@@ -409,5 +410,18 @@ func TestBookTitleNests(t *testing.T) {
 		if got := bookTitle(in); got != want {
 			t.Errorf("bookTitle(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestCitationLabelItems: an item reference reads as a reader writes it,
+// from typed references and from the JSON form alike (not "41(5)").
+func TestCitationLabelItems(t *testing.T) {
+	typed := &lint.Citation{Statute: "中华人民共和国统计法", Articles: []string{"41(5)"}, Refs: []lint.ArticleRef{{Num: 41, Item: 5}}}
+	fromJSON := &lint.Citation{Statute: "中华人民共和国统计法", Articles: []string{"41(5)", "30.2(1)"}}
+	if got, want := citationLabel(typed), "《中华人民共和国统计法》第四十一条第（五）项"; got != want {
+		t.Errorf("typed: %q, want %q", got, want)
+	}
+	if got, want := citationLabel(fromJSON), "《中华人民共和国统计法》第四十一条第（五）项、第三十条第二款第（一）项"; got != want {
+		t.Errorf("from JSON: %q, want %q", got, want)
 	}
 }

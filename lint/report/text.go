@@ -120,6 +120,11 @@ func (t *Text) Format(w io.Writer, r *lint.Result) error {
 		bw.WriteString("\n")
 	}
 	bw.WriteString(summaryLine(r.Summary) + "\n")
+	if q := r.Summary.Quotes; q.Checked+q.Unverifiable > 0 {
+		// What was really checked: a clean report over quotes nobody
+		// could compare says little.
+		bw.WriteString(quotesLine(q) + "\n")
+	}
 	return bw.Flush()
 }
 

@@ -39,6 +39,7 @@ type head struct {
 	quoteAt   int  // quoteColon: just after the colon; quoteMarks: the “; quoteLabels: the first label
 	lineEnd   bool // nothing but white space follows the head on its line
 	enumAfter bool // white space and an enumeration number (2.) follow: 1.《…》第三条 2.《…》
+	joined    bool // the quote follows the article list with no separator (第十条申请…)
 }
 
 // titleSuffixes end the names of laws, regulations and rules: a title
@@ -325,8 +326,63 @@ func tail(s string, h head, j int) head {
 	case r == '“' && g == f:
 		h.kind = quoteMarks
 		h.quoteAt = g
+	case len(h.c.Articles) > 0 && h.c.ArticleSpan.End == j && g == f && quoteFollows(s, j, f):
+		// 第十条 申请从事…, 第十条　申请…, 第十条申请…: the article's text
+		// after a space or straight after the list, as a colon would
+		// introduce it. A paraphrase read so is told by its low
+		// similarity to the article, not compared.
+		h.kind = quoteColon
+		h.quoteAt = f
+		h.joined = f == j
 	}
 	return h
+}
+
+// joinWords continue a sentence after an article list written without a
+// separator (第十条规定, 第十条的, 第十条和第十二条, 第十条处罚): the
+// running text of a basis, not the article's own.
+var joinWords = []string{"规定", "的", "之", "和", "及", "或", "与", "、", "等", "所", "款", "项", "至", "到", "以下", "以上",
+	"第", "《", "有关", "相关", "执行", "进行处罚", "实施", "予以", "给予处罚", "处罚", "办理", "要求", "精神", "内容", "条款", "列",
+	"号", "起", "明确", "设定", "授权", "赋予", "已", "并", "也", "作", "是", "这", "那", "即"}
+
+// citesHere reports whether the 《…》 at i starts a citation: a statute's
+// title, or any title followed by an article list or a note.
+func citesHere(s string, i int) bool {
+	close := strings.IndexAny(s[i:], "》〉")
+	if close < 0 {
+		return true
+	}
+	title := s[i+len("《") : i+close]
+	if endsWithAny(title, titleSuffixes) {
+		return true
+	}
+	k := skipHSpace(s, i+close+len("》"))
+	r, _ := at(s, k)
+	return hasPrefixAt(s, k, "第") || isOpenParen(r)
+}
+
+// quoteFollows reports whether the article list ending at j is followed
+// (after the horizontal space up to f) by the article's text on the same
+// line: a Han character or an item's （一）, not another citation, a
+// number list or a joining word.
+func quoteFollows(s string, j, f int) bool {
+	if atLineEnd(s, j) {
+		return false
+	}
+	r, _ := at(s, f)
+	if e := enumAt(s, f); e > f {
+		return false // 1.《…》第三条 2.《…》
+	}
+	switch {
+	case (r == '《' || r == '〈') && f > j && !citesHere(s, f):
+		return true // 第六十四条 《商标注册证》遗失…: a document the article names
+	case r == '《' || r == '〈' || hasPrefixAt(s, f, "第"):
+		return false
+	case f > j:
+		return isHan(r) || isOpenParen(r) || r == '“'
+	default:
+		return isHan(r) && !startsWithAny(s[f:], joinWords)
+	}
 }
 
 // isLabelList reports whether an article list is a single plain article

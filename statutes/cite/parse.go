@@ -113,9 +113,13 @@ func Parse(text string) []Citation {
 func opensCitation(h head, pos position) bool {
 	switch pos {
 	case posLine, posEnum:
+		if h.joined && !h.c.Bracketed {
+			return false // 本法第三十条第二款第一项情形的: running text
+		}
 		return h.kind != quoteNone || h.lineEnd || h.enumAfter
 	case posSentence:
-		return h.kind == quoteColon && len(h.c.Articles) > 0
+		// Run-on text (…处罚。依照《丙法》第三条处理) is a mention.
+		return h.kind == quoteColon && len(h.c.Articles) > 0 && !h.joined
 	}
 	return false
 }

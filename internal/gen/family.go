@@ -1,0 +1,68 @@
+package gen
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/citelint/citelint/catalog"
+)
+
+// Family is a layout of published catalogs: the words its header uses for
+// each column and how its bases introduce a quoted article. The entries
+// and defects are the same whatever the family; only how they are written
+// changes, so a family tests the reader and the quote parser, not the rules.
+type Family struct {
+	Name string
+	// Headers are the column names, in the order of the generator's
+	// columns (序号, department, type, name, basis, duties, duty basis,
+	// office, accountable, note).
+	Headers [10]string
+	// Sep is written between the article and its quoted text (：, a
+	// space, a full-width space, two spaces); Prefix before the basis
+	// (1., 1、) as numbered lists do.
+	Sep, Prefix string
+}
+
+// Families are the layouts Options.Family chooses from; 0 is the seeds'.
+var Families = []Family{
+	{"seeds", [10]string{"序号", "部门名称", "职权类型", "职权名称", "职权依据", "责任事项", "责任事项依据", "责任科室", "追责对象范围", "备注"}, "：", ""},
+	{"item-list", [10]string{"序号", "实施主体", "事项类型", "事项名称", "设定依据", "责任事项", "追责依据", "承办机构", "追责情形", "备注"}, " ", ""},
+	{"power-list", [10]string{"编号", "实施机关", "权力类型", "权力事项", "法律依据", "责任内容", "责任依据", "责任股室", "追责对象", "说明"}, "\u3000", ""},
+	{"penalty-list", [10]string{"序号", "执法主体", "执法类别", "违法行为", "处罚依据", "责任事项", "问责依据", "承办科室", "追责范围", "备注"}, "  ", ""},
+	{"decision-list", [10]string{"序号", "行政决定部门", "行政职权类别", "项目名称", "实施依据", "责任事项内容", "责任事项依据", "实施机构", "责任对象", "事项备注"}, "：", "1."},
+	{"inspection-list", [10]string{"序号", "部门", "权力分类", "检查事项", "检查依据", "职责", "责任依据", "内设机构", "问责", "备注"}, " ", "1、"},
+	{"inspection-items", [10]string{"序号", "实施单位", "类型", "行政检查事项名称", "法定依据", "责任事项", "追责依据", "业务机构", "追责情形", "说明"}, "\u3000", ""},
+	{"enforcement-list", [10]string{"序号", "实施部门", "处罚类别", "行政处罚事项", "执法依据", "责任事项", "责任事项依据", "承办处室", "追责对象范围", "备注"}, "：", "1、"},
+}
+
+// headColon is the colon that follows a basis's first article list: the
+// one a family writes otherwise.
+var headColon = regexp.MustCompile(`^(《[^》]+》(?:（[^）]*）)?第[^：《]{1,40}?[条款项])：`)
+
+// applyFamily writes the catalog in family f: its header names, and each
+// basis's first quote introduced its way.
+func applyFamily(c *catalog.Catalog, f Family) {
+	for i := range c.Header {
+		if i < len(f.Headers) {
+			c.Header[i].Name = f.Headers[i]
+		}
+	}
+	for i := range c.Entries {
+		for j := range c.Entries[i].Fields {
+			fd := &c.Entries[i].Fields[j]
+			if j < len(f.Headers) {
+				fd.Column = f.Headers[j]
+			}
+			if fd.Key != catalog.KeyBasis || !strings.HasPrefix(fd.Text, "《") {
+				continue
+			}
+			// An article that opens with another statute's citation
+			// (《药品管理法》第五十九条第二款“…”) keeps its colon: after a
+			// space anyone reads two citations.
+			if m := headColon.FindStringSubmatchIndex(fd.Text); f.Sep != "：" && m != nil && !strings.HasPrefix(fd.Text[m[1]:], "《") {
+				fd.Text = fd.Text[:m[3]] + f.Sep + fd.Text[m[1]:]
+			}
+			fd.Text = f.Prefix + fd.Text
+		}
+	}
+}
