@@ -40,8 +40,12 @@ func CopyName(path string) string {
 }
 
 // Annotate returns a copy of src (the catalog file cat was read from) with
-// the findings of fr in it. format is cat.Format. Errors name no file: the
-// caller knows which one it passed.
+// the findings of fr in it. format is cat.Format. src is expected to be a
+// file catalog.Read accepted: the reader's checks of hostile archives are
+// not all repeated, only its size limits. A finding Annotate cannot place
+// exactly (a span out of range, an entry the catalog lacks) is still
+// written, on its cell or at the start of the document, saying so. Errors
+// name no file: the caller knows which one it passed.
 func Annotate(src []byte, format string, cat *catalog.Catalog, fr lint.FileResult) ([]byte, error) {
 	if cat == nil {
 		return nil, errors.New("annotate: no catalog")

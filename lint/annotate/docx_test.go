@@ -271,3 +271,42 @@ func TestAnnotateBadInput(t *testing.T) {
 		t.Error("csv: no error")
 	}
 }
+
+// TestAnnotateOddFindings: findings that point nowhere sensible (spans out
+// of range, entries the catalog lacks, unknown fields) are still written,
+// each as one comment, and never break the copy.
+func TestAnnotateOddFindings(t *testing.T) {
+	for _, name := range []string{"zhuzhou.docx", "zhongshan-2025.libreoffice.docx", "zhuzhou.xlsx"} {
+		t.Run(name, func(t *testing.T) {
+			cat, fr, src := lintFile(t, fixture(name))
+			odd := []lint.Diagnostic{
+				{Rule: "r", Message: "跨度为负", Entry: &lint.EntryRef{Index: 1}, Field: "name", Span: lint.Span{Start: -1, End: 5}},
+				{Rule: "r", Message: "跨度越界", Entry: &lint.EntryRef{Index: 1}, Field: "name", Span: lint.Span{Start: 1 << 20, End: 1<<20 + 1}},
+				{Rule: "r", Message: "跨度倒置", Entry: &lint.EntryRef{Index: 1}, Field: "name", Span: lint.Span{Start: 3, End: 1}},
+				{Rule: "r", Message: "条目不存在", Entry: &lint.EntryRef{Index: 9999}, Field: "name"},
+				{Rule: "r", Message: "栏目不存在", Field: "no-such-field"},
+			}
+			fr.Diagnostics = append(fr.Diagnostics, odd...)
+			out, err := annotate.Annotate(src, cat.Format, cat, fr)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := catalog.ReadFrom(bytes.NewReader(out), name, ""); err != nil {
+				t.Fatalf("reading the copy back: %v", err)
+			}
+			if cat.Format != catalog.FormatDocx {
+				return
+			}
+			cs := readComments(t, out)
+			if len(cs) != len(fr.Diagnostics) {
+				t.Fatalf("%d comments, want %d", len(cs), len(fr.Diagnostics))
+			}
+			for i, d := range odd {
+				c := cs[len(cs)-len(odd)+i]
+				if !strings.Contains(c.text, d.Message) || !c.closed || !c.referenced {
+					t.Errorf("comment for %q: %+v", d.Message, *c)
+				}
+			}
+		})
+	}
+}

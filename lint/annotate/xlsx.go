@@ -20,6 +20,14 @@ var severityFill = map[lint.Severity]string{
 	lint.Info:    "DDEBF7", // light blue
 }
 
+// Limits for excelize, as the reader's (catalog/xlsx.go): all parts
+// together, and the size of a part kept in memory (larger ones go to a
+// temporary file).
+const (
+	maxUnzipTotal = 256 << 20
+	xlsxInMemory  = 4 << 20
+)
+
 // The size of a comment's box, in pixels: room for a message and a quote.
 const (
 	commentWidth  = 360
@@ -45,7 +53,7 @@ func annotateXlsx(src []byte, cat *catalog.Catalog, diags []lint.Diagnostic) (ou
 	if len(diags) == 0 {
 		return slices.Clone(src), nil
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(src))
+	f, err := excelize.OpenReader(bytes.NewReader(src), excelize.Options{UnzipSizeLimit: maxUnzipTotal, UnzipXMLSizeLimit: xlsxInMemory})
 	if err != nil {
 		return nil, fmt.Errorf("not a valid .xlsx file: %w", err)
 	}
