@@ -547,7 +547,7 @@ func (pl *placer) apply(doc []byte) ([]byte, error) {
 		edits = append(edits, edit{pos: t.start, del: t.end - t.start, order: orderRewrite, text: b.String()})
 	}
 	slices.SortFunc(edits, func(a, b edit) int {
-		return cmp.Or(cmp.Compare(a.pos, b.pos), cmp.Compare(a.order, b.order))
+		return cmp.Or(cmp.Compare(a.pos, b.pos), cmp.Compare(a.order, b.order), cmp.Compare(a.text, b.text))
 	})
 	var out bytes.Buffer
 	out.Grow(len(doc) + len(edits)*120)
