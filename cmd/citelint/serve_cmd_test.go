@@ -100,7 +100,9 @@ func TestServeCommand(t *testing.T) {
 	defer cancel()
 	var stdout, stderr syncBuffer
 	exit := make(chan int, 1)
-	go func() { exit <- runContext(ctx, []string{"citelint", "serve", "--no-browser", "--max-files", "3"}, &stdout, &stderr) }()
+	go func() {
+		exit <- runContext(ctx, []string{"citelint", "serve", "--no-browser", "--max-files", "3"}, &stdout, &stderr)
+	}()
 	var base string
 	for deadline := time.Now().Add(20 * time.Second); base == "" && time.Now().Before(deadline); {
 		select {

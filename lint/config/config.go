@@ -14,8 +14,8 @@ import (
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
 
-	"github.com/citelint/citelint/internal/editdist"
 	"github.com/citelint/citelint/catalog"
+	"github.com/citelint/citelint/internal/editdist"
 	"github.com/citelint/citelint/lint"
 )
 
