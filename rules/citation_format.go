@@ -27,10 +27,19 @@ func runCitationFormat(p *lint.Pass) error {
 	cat := p.Catalog
 	// Whether this catalog names articles: when most of its citations do,
 	// one that names only a statute is a slip, not the catalog's style.
+	// Each field's citations, parsed once for both passes (a catalog-scope
+	// pass keeps only the last few fields' parses).
+	type fieldCites struct {
+		f  *catalog.Field
+		cs []cite.Citation
+	}
+	perEntry := make([][]fieldCites, len(cat.Entries))
 	cited, withArticles := 0, 0
 	for i := range cat.Entries {
 		for _, f := range basisFields(&cat.Entries[i]) {
-			for _, c := range p.Citations(f) {
+			cs := p.Citations(f)
+			perEntry[i] = append(perEntry[i], fieldCites{f, cs})
+			for _, c := range cs {
 				if byChapter(f.Text, c) {
 					continue
 				}
@@ -45,18 +54,19 @@ func runCitationFormat(p *lint.Pass) error {
 	for i := range cat.Entries {
 		e := &cat.Entries[i]
 		penalty := strings.Contains(e.Text(catalog.KeyName), "处罚") || strings.Contains(e.Text(catalog.KeyType), "处罚")
-		for _, f := range basisFields(e) {
+		for _, fc := range perEntry[i] {
+			f, cs := fc.f, fc.cs
 			wantsArticles := asksForArticles(cat, f)
 			// A statute named beside articles of another (《行政处罚法》
 			// next to the article that sets the penalty) is context; a
 			// power's basis naming no article at all is the slip.
 			bare := f.Key == catalog.KeyBasis
-			for _, c := range p.Citations(f) {
+			for _, c := range cs {
 				if len(c.Articles) > 0 {
 					bare = false
 				}
 			}
-			for _, c := range p.Citations(f) {
+			for _, c := range cs {
 				for _, pr := range c.Problems {
 					fd := lint.Finding{Entry: e, Field: f, Start: pr.Span.Start, End: pr.Span.End, Message: pr.Message,
 						Citation: &lint.Citation{Statute: compactTitle(c.Title)}}

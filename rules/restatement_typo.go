@@ -36,7 +36,7 @@ const (
 )
 
 func runRestatementTypo(p *lint.Pass) error {
-	if p.Entry == nil || p.Corpus == nil {
+	if p.Entry == nil || p.Corpus == nil || !hasRestatingField(p.Entry) {
 		return nil
 	}
 	type article struct {
@@ -45,7 +45,13 @@ func runRestatementTypo(p *lint.Pass) error {
 	}
 	var arts []article
 	seen := map[*statutes.Article]bool{}
+	// The words the cited texts use: a "typo" that makes one of them
+	// (医疗保障 where the article says 医疗保险) is another term, not a slip.
+	var known strings.Builder
 	eachVerification(p, func(_ *catalog.Field, v *lint.Verification) {
+		if v.Statute != nil {
+			known.WriteString(text.Fold(v.Statute.Title).Text + "\n")
+		}
 		if v.Statute == nil || !v.Statute.Verified {
 			return
 		}
@@ -66,27 +72,13 @@ func runRestatementTypo(p *lint.Pass) error {
 	if len(arts) == 0 {
 		return nil
 	}
-	// The words the cited texts use: a "typo" that makes one of them
-	// (医疗保障 where the article says 医疗保险) is another term, not a slip.
-	var known strings.Builder
-	eachVerification(p, func(_ *catalog.Field, v *lint.Verification) {
-		if v.Statute != nil {
-			known.WriteString(text.Fold(v.Statute.Title).Text + "\n")
-		}
-	})
 	for _, a := range arts {
 		known.WriteString(string(a.runes) + "\n")
 	}
 	vocabulary := known.String()
 	for i := range p.Entry.Fields {
 		f := &p.Entry.Fields[i]
-		// The columns that restate the law in their own words: 裁量标准,
-		// 适用情形, 备注 … (columns of no role). 责任事项 and 追责 columns
-		// repeat boilerplate of their own.
-		if f.Key != catalog.KeyUnknown && f.Key != catalog.KeyNote {
-			continue
-		}
-		if len(f.Text) > maxRestatement {
+		if !restating(f) {
 			continue
 		}
 		folded := text.Fold(f.Text)
@@ -109,6 +101,22 @@ func runRestatementTypo(p *lint.Pass) error {
 		}
 	}
 	return nil
+}
+
+// restating reports the columns that restate the law in their own words:
+// 裁量标准, 适用情形, 备注 … (columns of no role). 责任事项 and 追责 columns
+// repeat boilerplate of their own.
+func restating(f *catalog.Field) bool {
+	return (f.Key == catalog.KeyUnknown || f.Key == catalog.KeyNote) && len(f.Text) <= maxRestatement
+}
+
+func hasRestatingField(e *catalog.Entry) bool {
+	for i := range e.Fields {
+		if restating(&e.Fields[i]) && strings.TrimSpace(e.Fields[i].Text) != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // oneOffWindows finds the positions of rs where a window of restateWindow
