@@ -49,14 +49,10 @@ const FactsName = "facts.yaml"
 // facts.yaml (hand-added statutes, partial versions, aliases, errata) when
 // present.
 func Load(fsys fs.FS) (*Corpus, error) {
-	raw, err := fs.ReadFile(fsys, ManifestName)
+	m, err := readManifest(fsys)
 	switch {
 	case err == nil:
-		var m Manifest
-		if err := json.Unmarshal(raw, &m); err != nil {
-			return nil, fmt.Errorf("read corpus manifest: %w", err)
-		}
-		return loadManifest(fsys, &m, true, func() (*facts, error) { return readFacts(fsys) })
+		return loadManifest(fsys, m, true, func() (*facts, error) { return readFacts(fsys) })
 	case errors.Is(err, fs.ErrNotExist):
 		c := newCorpus("")
 		if err := c.addFS(fsys, "."); err != nil {
@@ -68,34 +64,26 @@ func Load(fsys fs.FS) (*Corpus, error) {
 		c.finish()
 		return c, nil
 	default:
-		return nil, fmt.Errorf("read corpus manifest: %w", err)
+		return nil, err
 	}
 }
 
 // LoadRaw is Load without the errata: the source text as imported. Tests
 // use it to show what each erratum corrects.
 func LoadRaw(fsys fs.FS) (*Corpus, error) {
-	raw, err := fs.ReadFile(fsys, ManifestName)
+	m, err := readManifest(fsys)
 	if err != nil {
 		return nil, fmt.Errorf("read corpus manifest: %w", err)
 	}
-	var m Manifest
-	if err := json.Unmarshal(raw, &m); err != nil {
-		return nil, fmt.Errorf("read corpus manifest: %w", err)
-	}
-	return loadManifest(fsys, &m, false, func() (*facts, error) { return readFacts(fsys) })
+	return loadManifest(fsys, m, false, func() (*facts, error) { return readFacts(fsys) })
 }
 
 var defaultManifest = sync.OnceValues(func() (*Manifest, error) {
-	raw, err := fs.ReadFile(data.FS, ManifestName)
+	m, err := readManifest(data.FS)
 	if err != nil {
 		return nil, fmt.Errorf("read embedded corpus: %w", err)
 	}
-	var m Manifest
-	if err := json.Unmarshal(raw, &m); err != nil {
-		return nil, fmt.Errorf("read embedded corpus manifest: %w", err)
-	}
-	return &m, nil
+	return m, nil
 })
 
 // Default returns the embedded corpus. Each call returns a corpus of its
@@ -133,8 +121,11 @@ func loadManifest(fsys fs.FS, m *Manifest, errata bool, readFacts func() (*facts
 			if file == "" {
 				continue
 			}
-			v.lazy = &lazyText{load: fileLoader(fsys, file, s.ID, v.Label),
-				raw: func() ([]byte, error) { return fs.ReadFile(fsys, file) }}
+			raw := rawReader(fsys, m, &ms.Versions[j], s.ID, v.Label)
+			v.lazy = &lazyText{load: fileLoader(raw, s.ID, v.Label), raw: func() ([]byte, error) {
+				b, _, err := raw()
+				return b, err
+			}}
 		}
 		if err := c.add(s); err != nil {
 			return nil, fmt.Errorf("read corpus manifest: %w", err)
@@ -154,26 +145,50 @@ func loadManifest(fsys fs.FS, m *Manifest, errata bool, readFacts func() (*facts
 	return c, nil
 }
 
+// rawReader returns a reader of one version's file: its bytes and the
+// name errors give it (a chunk's slice, or a plain file of an older or
+// test corpus).
+func rawReader(fsys fs.FS, m *Manifest, mv *ManifestVersion, id, label string) func() ([]byte, string, error) {
+	file, off, n := mv.File, mv.Offset, mv.Length
+	return func() ([]byte, string, error) {
+		if !isChunk(file) {
+			raw, err := fs.ReadFile(fsys, file)
+			if err != nil {
+				return nil, file, fmt.Errorf("read statute %s: %w", file, err)
+			}
+			return raw, file, nil
+		}
+		data, err := m.chunks.get(fsys, file)
+		if err != nil {
+			return nil, file, err
+		}
+		if off < 0 || n <= 0 || off+n > len(data) {
+			return nil, file, fmt.Errorf("read statute %s version %s: bytes %d+%d outside chunk %s (%d bytes)", id, label, off, n, file, len(data))
+		}
+		return data[off : off+n], fmt.Sprintf("%s@%d", file, off), nil
+	}
+}
+
 // fileLoader reads the articles of one version from its corpus file. The
 // manifest already holds the header's facts, so the header is only
 // scanned for the identity check and the article count.
-func fileLoader(fsys fs.FS, file, id, label string) func() ([]*Article, []string, error) {
+func fileLoader(raw func() ([]byte, string, error), id, label string) func() ([]*Article, []string, error) {
 	return func() ([]*Article, []string, error) {
-		raw, err := fs.ReadFile(fsys, file)
+		b, name, err := raw()
 		if err != nil {
-			return nil, nil, fmt.Errorf("read statute %s: %w", file, err)
+			return nil, nil, err
 		}
 		// The bytes are never written again: read them as a string
-		// without a second copy (the corpus is 22 MB).
-		h, err := scanHeader(file, unsafe.String(unsafe.SliceData(raw), len(raw)))
+		// without a second copy.
+		h, err := scanHeader(name, unsafe.String(unsafe.SliceData(b), len(b)))
 		if err != nil {
 			return nil, nil, err
 		}
 		if h.id != id || h.label != label {
 			return nil, nil, fmt.Errorf("read statute %s: file holds %s version %s, manifest says %s version %s",
-				file, h.id, h.label, id, label)
+				name, h.id, h.label, id, label)
 		}
-		return parseBodyHint(file, h.body, h.bodyLine, max(h.articles, 0))
+		return parseBodyHint(name, h.body, h.bodyLine, max(h.articles, 0))
 	}
 }
 
@@ -395,7 +410,7 @@ func (c *Corpus) AddAliases(m map[string]string) error {
 		if err != nil {
 			return fmt.Errorf("alias %s: %w", a, err)
 		}
-		if other, _, err := c.resolve(a); err == nil && other != s {
+		if other, _, err := c.resolveNoSuggest(a); err == nil && other != s {
 			return fmt.Errorf("alias %s for %s: already names %s", a, s.Title, other.Title)
 		}
 		// The title index is rebuilt at the end: an earlier alias may
@@ -560,6 +575,17 @@ func (c *Corpus) ResolveNotes(title string) (*Statute, []string, error) {
 }
 
 func (c *Corpus) resolve(title string) (*Statute, []string, error) {
+	s, notes, err := c.resolveNoSuggest(title)
+	var u *UnknownStatuteError
+	if errors.As(err, &u) {
+		u.Suggestions = c.Suggest(title, 3)
+	}
+	return s, notes, err
+}
+
+// resolveNoSuggest is resolve without the close titles of an unknown
+// one (comparing a title with every other one is what costs).
+func (c *Corpus) resolveNoSuggest(title string) (*Statute, []string, error) {
 	t := normTitle(title)
 	var notes []string
 	for t != "" {
@@ -580,7 +606,7 @@ func (c *Corpus) resolve(title string) (*Statute, []string, error) {
 	if strings.HasPrefix(clean, "《") && strings.HasSuffix(clean, "》") {
 		clean = strings.TrimSuffix(strings.TrimPrefix(clean, "《"), "》")
 	}
-	return nil, nil, &UnknownStatuteError{Title: clean, Suggestions: c.Suggest(title, 3)}
+	return nil, nil, &UnknownStatuteError{Title: clean}
 }
 
 func (c *Corpus) lookupKey(t string) (*Statute, error) {
@@ -785,3 +811,4 @@ func (c *Corpus) forEachLineWith(word string, fn func(s *Statute, v *Version, la
 		}
 	}
 }
+func jsonUnmarshal(b []byte, v any) error { return json.Unmarshal(b, v) }

@@ -126,7 +126,7 @@ func TestVersionAt(t *testing.T) {
 		{"药品管理法", "2019-06-01", "2015-04-24", TextPartial, StatusInForce},
 		{"药品管理法", "2019-11-30", "2015-04-24", TextPartial, StatusInForce},
 		{"药品管理法", "2019-12-01", "2019-08-26", TextFull, StatusInForce},
-		{"药品管理法", "2014-01-01", "2013-12-28", TextNone, StatusInForce},
+		{"药品管理法", "2014-01-01", "2013-12-28", TextPartial, StatusInForce},
 		{"社会保险法", "2011-06-30", "", "", StatusPending},
 		{"社会保险法", "2011-07-01", "2010-10-28", TextNone, StatusInForce},
 		{"社会保险法", "2019-01-01", "2018-12-29", TextFull, StatusInForce},
@@ -139,14 +139,15 @@ func TestVersionAt(t *testing.T) {
 		{"民法典", "2021-01-01", "2020-05-28", TextFull, StatusInForce},
 		{"医疗保障基金使用监督管理条例", "2021-05-01", "2021-01-15", TextFull, StatusInForce},
 		{"医疗保障基金使用监督管理条例", "2021-04-30", "", "", StatusPending},
-		// Revisions the sources lack (facts.yaml): the bundled text up to
-		// the day before the revision takes effect, no text from then on.
+		// Revisions after the 2025-04-19 snapshot, imported from the later
+		// additions: the older text up to the day before the revision
+		// takes effect, the revised text from then on.
 		{"传染病防治法", "2025-08-31", "2013-06-29", TextFull, StatusInForce},
-		{"传染病防治法", "2025-09-01", "2025-04-30", TextNone, StatusInForce},
+		{"传染病防治法", "2025-09-01", "2025-04-30", TextFull, StatusInForce},
 		{"反不正当竞争法", "2025-10-14", "2019-04-23", TextFull, StatusInForce},
-		{"反不正当竞争法", "2025-10-15", "2025-06-27", TextNone, StatusInForce},
+		{"反不正当竞争法", "2025-10-15", "2025-06-27", TextFull, StatusInForce},
 		{"治安管理处罚法", "2025-12-31", "2012-10-26", TextFull, StatusInForce},
-		{"治安管理处罚法", "2026-01-01", "2025-06-27", TextNone, StatusInForce},
+		{"治安管理处罚法", "2026-01-01", "2025-06-27", TextFull, StatusInForce},
 		{"医疗机构管理条例", "2022-04-30", "2016-02-06", TextFull, StatusInForce},
 		{"医疗机构管理条例", "2022-05-01", "2022-03-29", TextNone, StatusInForce},
 		// A repealed law the sources lack, replaced by one they have.
@@ -199,7 +200,10 @@ func TestLookup(t *testing.T) {
 		{"价格法", "2020-01-01", Ref{Article: 34, Item: 5}, "", ErrItemNotFound},
 		{"价格法", "2020-01-01", Ref{Article: 34, Paragraph: 1}, "政府价格主管部门进行价格监督检查时，可以行使下列职权：\n（一）", nil},
 		{"刑法", "2024-06-01", Ref{Article: 17, Suffix: 1}, "已满七十五周岁的人故意犯罪的", nil},
-		{"药品管理法", "2019-06-01", Ref{Article: 86}, "药品标识不符合本法第五十四条规定的", nil},
+		{"药品管理法", "2019-06-01", Ref{Article: 86}, "药品检验机构出具虚假检验报告", nil},
+		{"药品管理法", "2019-06-01", Ref{Article: 85}, "药品标识不符合本法第五十四条规定的", nil},
+		{"药品管理法", "2014-06-01", Ref{Article: 86}, "药品标识不符合本法第五十四条规定的", nil},
+		{"药品管理法", "2005-06-01", Ref{Article: 86}, "药品标识不符合本法第五十四条规定的", nil},
 		{"药品管理法", "2019-06-01", Ref{Article: 87}, "", ErrNotBundled},
 		{"药品管理法", "2020-06-01", Ref{Article: 86}, "药品上市许可持有人、药品生产企业", nil},
 	}
@@ -522,6 +526,30 @@ var appendixTitleRe = regexp.MustCompile(`^(?:(?:附件|附表|附录|附图)[�
 // the label of the one after it behind a sentence end (a run-on line the
 // import did not split) or an appendix (the last article running on into
 // the appendices).
+// sourceGaps are the versions whose source itself lacks an article between
+// its first and last (the importer logs each as "gap:"; checked against the
+// source files: the number is skipped there, no text is lost).
+var sourceGaps = map[string]bool{
+		"农产品地理标志管理办法 2019-04-25": true, // no article 2 in the source
+		"北京市人民代表大会议事规则 2022-01-10": true, // no article 16 in the source
+		"地质灾害防治单位资质管理办法 2022-10-27": true, // no article 2 in the source
+		"外国的组织或者个人来华测绘管理暂行办法 2019-07-16": true, // no article 15 in the source
+		"山东省中医药条例 2020-11-27": true, // no article 13 in the source
+		"山东省人民代表大会代表建议-批评和意见办理工作条例 2017-05-19": true, // no article 4 in the source
+		"山东省企业工资集体协商条例 2016-11-26": true, // no article 16 in the source
+		"山东省突发事件应对条例 2012-05-31": true, // no article 12 in the source
+		"山东省高速公路交通安全条例 2014-05-30": true, // no article 44 in the source
+		"山西省规范行政执法裁量权办法 2021-03-30": true, // no article 14 in the source
+		"建设工程勘察质量管理办法 不详": true, // no article 26 in the source
+		"建设工程监理范围和规模标准规定 2001-01-17": true, // no article 7 in the source
+		"彭水苗族土家族自治县城乡建设管理条例 2013-05-31": true, // no article 31 51 in the source
+		"河南省专业技术人员继续教育条例 2010-07-30": true, // no article 18 in the source
+		"河南省历史文化名城保护条例 2010-07-30": true, // no article 14 in the source
+		"河南省基本农田保护条例 2010-07-30": true, // no article 22 in the source
+		"烟台市森林防火条例 2016-09-23": true, // no article 3 in the source
+		"特种设备作业人员监督管理办法 2011-05-03": true, // no article 23 in the source
+}
+
 func TestArticleNumbering(t *testing.T) {
 	c := defaultCorpus(t)
 	if err := c.LoadAllText(); err != nil {
@@ -545,6 +573,7 @@ func TestArticleNumbering(t *testing.T) {
 				switch {
 				case b.Suffix == 0 && b.Num == a.Num+1:
 				case b.Suffix > 0 && b.Num == a.Num && b.Suffix == a.Suffix+1:
+				case sourceGaps[s.ID+" "+v.Label]:
 				default:
 					t.Errorf("%s %s: %s follows %s", s.ID, v.Label, b.Label, a.Label)
 				}

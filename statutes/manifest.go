@@ -18,6 +18,8 @@ type Manifest struct {
 	ID       string            `json:"id"`     // corpus id: snapshot date and content hash
 	Source   string            `json:"source"` // where the corpus comes from
 	Statutes []ManifestStatute `json:"statutes"`
+
+	chunks chunkCache // decompressed text chunks, shared by corpora loaded from this manifest
 }
 
 // ManifestStatute is one statute in the manifest.
@@ -58,7 +60,11 @@ type ManifestVersion struct {
 	Verified  bool   `json:"verified"`
 	Source    string `json:"source,omitempty"`
 	File      string `json:"file,omitempty"`
-	Articles  int    `json:"articles"`
+	// Offset and Length place the version's corpus file inside File when
+	// File is a compressed chunk (text/NNNN.zst).
+	Offset   int `json:"offset,omitempty"`
+	Length   int `json:"length,omitempty"`
+	Articles int `json:"articles"`
 }
 
 // ManifestEntry converts a statute (with its versions' files named by

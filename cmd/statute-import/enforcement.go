@@ -124,7 +124,7 @@ func parseEnforcement(rel string, raw []byte) (*srcFile, error) {
 		f.title = strings.TrimSpace(strings.TrimSpace(lines[start])[2:])
 		start++
 	} else {
-		f.title = f.stem
+		f.title = strings.TrimSpace(trailingParenRe.ReplaceAllString(f.stem, ""))
 		f.notes = append(f.notes, "源文件无标题行，标题据文件名")
 	}
 	if f.title == "" {
@@ -162,7 +162,8 @@ func parseEnforcement(rel string, raw []byte) (*srcFile, error) {
 		}
 	}
 	if len(prov) > 0 {
-		evLines := provenanceEvents(strings.Join(prov, ""))
+		f.provText = strings.Join(prov, "")
+		evLines := provenanceEvents(f.provText)
 		// Parse the events as header lines of the first source; a line
 		// the header parser cannot read keeps the whole provenance as a
 		// note, so the version is still imported (its dates unknown).
@@ -354,10 +355,13 @@ func mergeSources(primary, enf []*srcFile, log io.Writer) ([]*srcFile, error) {
 			case l == undated:
 				undatedDup++
 				continue
-			case same || l >= daysBefore(oldest, 60) || len(f.articles) == 0 || shareSame(f, oldestFile) >= 0.9:
+			case same || l >= daysBefore(oldest, 60) || len(f.articles) == 0 || shareSame(f, oldestFile) >= 0.9 ||
+				maxYear(f.provText) >= oldest[:min(4, len(oldest))]:
 				// The same version: the same text, or a date at most two
 				// months before (adopted, then published), or nearly
-				// the same articles (a provenance line cut short).
+				// the same articles (a provenance line cut short), or a
+				// provenance line naming a year as late as the first
+				// source's oldest version (an amendment it could not date).
 				if !same && l == oldest {
 					fmt.Fprintf(log, "sources differ: %s and %s hold version %s with different texts; statutes-src kept\n",
 						f.path, ps[0].path, l)
@@ -413,7 +417,8 @@ func statuteSourceFor(files []*srcFile, snapshot string) string {
 // transcription it comes from.
 func versionSource(f *srcFile) string {
 	if f.enforcement {
-		return "执法汇编文本（国家法律法规数据库、国家规章库），转录本文件 statutes-src-enforcement/" + f.path
+		p := strings.Replace(strings.Replace(f.path, "laws/", "按部门/", 1), "xzzfhg/", "行政执法合规/", 1)
+		return "执法汇编文本（国家法律法规数据库、国家规章库，2024-04-03 快照），转录本文件 " + p
 	}
 	return "国家法律法规数据库文本，转录本文件 " + f.path
 }
@@ -494,4 +499,15 @@ func foldKey(l string) string {
 		}
 	}
 	return sb.String()
+}
+
+var yearRe = regexp.MustCompile(`(?:19|20)\d\d`)
+
+// maxYear is the latest four-digit year in s, "" when none.
+func maxYear(s string) string {
+	y := ""
+	for _, m := range yearRe.FindAllString(s, -1) {
+		y = max(y, m)
+	}
+	return y
 }

@@ -198,6 +198,8 @@ func readAll(root string) ([]*srcFile, string, error) {
 	return files, string(m[1]), nil
 }
 
+var asciiParenRe = regexp.MustCompile(`[（(][A-Za-z0-9.:/_-]+[)）]`)
+
 // undated labels a version whose source gives no date at all.
 const undated = "不详"
 
@@ -322,7 +324,8 @@ func buildStatute(title string, files []*srcFile) (*statute, error) {
 				v.v.Source += "（另见 " + f.path + "）"
 			}
 		}
-		if p := fs[0].prov.source; p != "" {
+		if p := asciiParenRe.ReplaceAllString(fs[0].prov.source, ""); p != "" {
+			// Shown to users: the source's name, without its web address.
 			v.v.Source += "；来源：" + p
 		}
 		for _, f := range v.files[:partsOrOne(v)] {
@@ -689,18 +692,30 @@ func clauseDate(body []string, ok func(time.Time) bool) time.Time {
 }
 
 // write writes every statute version and the manifest into dir and returns
-// the number of articles written.
+// the number of articles written. The versions' corpus files are stored
+// in compressed chunks of about statutes.ChunkTarget bytes (see
+// statutes/store.go), statutes of one directory together, so that a
+// chunk holds related texts and compresses well.
 func write(dir string, sts []*statute, snapshot string) (int, error) {
-	h := sha256.New()
-	m := &statutes.Manifest{Format: 1, Source: "statutes-src snapshot " + snapshot}
+	type entry struct {
+		st      *statute
+		v       *version
+		rel     string // the version's name: text/<dir>/<id>@<label>.txt
+		content string
+	}
+	var entries []*entry
+	seen := map[string]bool{}
 	n := 0
 	for _, st := range sts {
-		fileOf := map[*statutes.Version]string{}
 		for _, v := range st.versions {
 			if v.v.Text == statutes.TextNone {
 				continue
 			}
 			rel := "text/" + st.dir + "/" + st.s.ID + "@" + v.v.Label + ".txt"
+			if seen[rel] {
+				return 0, fmt.Errorf("two versions write %s", rel)
+			}
+			seen[rel] = true
 			head, err := statutes.FormatHeader(st.s, v.v)
 			if err != nil {
 				return 0, err
@@ -709,23 +724,61 @@ func write(dir string, sts []*statute, snapshot string) (int, error) {
 			for len(body) > 0 && body[0] == "" {
 				body = body[1:]
 			}
-			content := string(head) + strings.Join(body, "\n") + "\n"
-			p := filepath.Join(dir, filepath.FromSlash(rel))
-			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-				return 0, err
-			}
-			if _, err := os.Stat(p); err == nil {
-				return 0, fmt.Errorf("two versions write %s", rel)
-			}
-			if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-				return 0, err
-			}
-			fmt.Fprintf(h, "%s\x00%d\x00", rel, len(content))
-			h.Write([]byte(content))
-			fileOf[v.v] = rel
+			entries = append(entries, &entry{st, v, rel, string(head) + strings.Join(body, "\n") + "\n"})
 			n += v.v.NumArticles
 		}
-		m.Statutes = append(m.Statutes, statutes.ManifestEntry(st.s, func(v *statutes.Version) string { return fileOf[v] }))
+	}
+	sort.SliceStable(entries, func(i, j int) bool { return entries[i].rel < entries[j].rel })
+	type place struct {
+		file      string
+		off, size int
+	}
+	placeOf := map[*statutes.Version]place{}
+	h := sha256.New()
+	if err := os.MkdirAll(filepath.Join(dir, "text"), 0o755); err != nil {
+		return 0, err
+	}
+	var buf []byte
+	nChunk := 0
+	flush := func() error {
+		if len(buf) == 0 {
+			return nil
+		}
+		z, err := statutes.Compress(buf)
+		if err != nil {
+			return err
+		}
+		name := fmt.Sprintf("text/%04d.zst", nChunk)
+		if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(name)), z, 0o644); err != nil {
+			return err
+		}
+		nChunk++
+		buf = buf[:0]
+		return nil
+	}
+	for _, e := range entries {
+		if len(buf) > 0 && len(buf)+len(e.content) > statutes.ChunkTarget {
+			if err := flush(); err != nil {
+				return 0, err
+			}
+		}
+		placeOf[e.v.v] = place{fmt.Sprintf("text/%04d.zst", nChunk), len(buf), len(e.content)}
+		buf = append(buf, e.content...)
+		fmt.Fprintf(h, "%s\x00%d\x00", e.rel, len(e.content))
+		h.Write([]byte(e.content))
+	}
+	if err := flush(); err != nil {
+		return 0, err
+	}
+	m := &statutes.Manifest{Format: 1, Source: "statutes-src snapshot " + snapshot}
+	for _, st := range sts {
+		ms := statutes.ManifestEntry(st.s, func(v *statutes.Version) string { return placeOf[v].file })
+		for i, v := range st.s.Versions {
+			if p, ok := placeOf[v]; ok {
+				ms.Versions[i].Offset, ms.Versions[i].Length = p.off, p.size
+			}
+		}
+		m.Statutes = append(m.Statutes, ms)
 	}
 	raw, err := statutes.EncodeManifest(m)
 	if err != nil {
@@ -733,11 +786,11 @@ func write(dir string, sts []*statute, snapshot string) (int, error) {
 	}
 	h.Write(raw)
 	m.ID = snapshot + "-" + hex.EncodeToString(h.Sum(nil))[:12]
-	raw, err = statutes.EncodeManifest(m)
+	z, err := statutes.EncodeManifestZst(m)
 	if err != nil {
 		return 0, err
 	}
-	if err := os.WriteFile(filepath.Join(dir, statutes.ManifestName), raw, 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, statutes.ManifestZstName), z, 0o644); err != nil {
 		return 0, err
 	}
 	return n, nil
@@ -840,8 +893,13 @@ func swap(tmp, out string) error {
 		os.Rename(old, text)
 		return fmt.Errorf("replace %s: %w", text, err)
 	}
-	if err := os.Rename(filepath.Join(tmp, statutes.ManifestName), filepath.Join(out, statutes.ManifestName)); err != nil {
+	if err := os.Rename(filepath.Join(tmp, statutes.ManifestZstName), filepath.Join(out, statutes.ManifestZstName)); err != nil {
 		return fmt.Errorf("replace manifest: %w", err)
+	}
+	// The plain manifest of an older corpus would shadow nothing (the
+	// compressed one is read first) but is stale: remove it.
+	if err := os.Remove(filepath.Join(out, statutes.ManifestName)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("remove old manifest: %w", err)
 	}
 	return nil
 }

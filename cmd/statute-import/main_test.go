@@ -291,21 +291,76 @@ func TestVerifyCatchesLoss(t *testing.T) {
 	if err := verify(dir, files, sts); err != nil {
 		t.Fatalf("verify on a good corpus: %v", err)
 	}
-	p := filepath.Join(dir, "text", "行政法规", "连排示例规则@2020-01-01.txt")
-	b, err := os.ReadFile(p)
+	// Cut text out of the version's corpus file inside its chunk, moving
+	// the versions after it, as a writer that lost the text would.
+	m, err := statutes.ReadManifest(os.DirFS(dir))
 	if err != nil {
 		t.Fatal(err)
 	}
+	var target *statutes.ManifestVersion
+	for i := range m.Statutes {
+		if m.Statutes[i].ID == "连排示例规则" {
+			target = &m.Statutes[i].Versions[len(m.Statutes[i].Versions)-1]
+		}
+	}
+	chunkPath := filepath.Join(dir, filepath.FromSlash(target.File))
+	z, err := os.ReadFile(chunkPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := statutes.Decompress(z)
+	if err != nil {
+		t.Fatal(err)
+	}
+	orig, origManifest := data, m
 	for _, cut := range []string{"\n\\第二条 规定的报告，应当书面提出。", "应当书面提出。"} {
-		bad := strings.Replace(string(b), cut, "", 1)
-		if bad == string(b) {
+		m, err := statutes.ReadManifest(os.DirFS(dir))
+		if err != nil {
+			t.Fatal(err)
+		}
+		content := string(orig[target.Offset : target.Offset+target.Length])
+		bad := strings.Replace(content, cut, "", 1)
+		if bad == content {
 			t.Fatalf("%q not in the written file", cut)
 		}
-		if err := os.WriteFile(p, []byte(bad), 0o644); err != nil {
+		shrink := len(content) - len(bad)
+		for i := range m.Statutes {
+			for j := range m.Statutes[i].Versions {
+				v := &m.Statutes[i].Versions[j]
+				switch {
+				case v.File != target.File:
+				case v.Offset == target.Offset:
+					v.Length -= shrink
+				case v.Offset > target.Offset:
+					v.Offset -= shrink
+				}
+			}
+		}
+		newData := string(orig[:target.Offset]) + bad + string(orig[target.Offset+target.Length:])
+		nz, err := statutes.Compress([]byte(newData))
+		if err != nil {
+			t.Fatal(err)
+		}
+		mz, err := statutes.EncodeManifestZst(m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(chunkPath, nz, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, statutes.ManifestZstName), mz, 0o644); err != nil {
 			t.Fatal(err)
 		}
 		if err := verify(dir, files, sts); err == nil {
 			t.Errorf("verify missed the loss of %q", cut)
+		}
+		// Put the good corpus back for the next cut.
+		if err := os.WriteFile(chunkPath, z, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		gz, _ := statutes.EncodeManifestZst(origManifest)
+		if err := os.WriteFile(filepath.Join(dir, statutes.ManifestZstName), gz, 0o644); err != nil {
+			t.Fatal(err)
 		}
 	}
 }

@@ -39,6 +39,7 @@ type srcFile struct {
 	// (statutes-src-enforcement), which yields to the first.
 	enforcement bool
 	key         string // textKey, computed once
+	provText    string // the second source's provenance line
 }
 
 type srcArticle struct {

@@ -55,7 +55,7 @@ func TestProvenance(t *testing.T) {
 	if cur.Label != "2025-09-12" || date(cur, "effective") != "2026-03-01" || cur.NumArticles != 3 {
 		t.Errorf("current = %s from %s, %d articles", cur.Label, date(cur, "effective"), cur.NumArticles)
 	}
-	if !strings.Contains(cur.Source, "来源：国家法律法规数据库(flk.npc.gov.cn)") {
+	if !strings.Contains(cur.Source, "来源：国家法律法规数据库") {
 		t.Errorf("source %q does not name the SOURCE comment", cur.Source)
 	}
 	old := resolve(t, c, "旧日期法").Current()
@@ -123,7 +123,7 @@ func TestEnforcementSource(t *testing.T) {
 		t.Errorf("metadata = %q %q", s.Kind, s.Issuer)
 	}
 	cur := s.Current()
-	if cur.Label != "2021-06-30" || cur.NumArticles != 3 || !strings.Contains(cur.Source, "statutes-src-enforcement/laws/交通运输/") {
+	if cur.Label != "2021-06-30" || cur.NumArticles != 3 || !strings.Contains(cur.Source, "按部门/交通运输/") {
 		t.Fatalf("current = %s, %d articles, %q", cur.Label, cur.NumArticles, cur.Source)
 	}
 	a := cur.Article(2, 0)

@@ -13,5 +13,5 @@ import "embed"
 
 // FS is the corpus, read by statutes.Load.
 //
-//go:embed manifest.json facts.yaml repeals.json text
+//go:embed manifest.zst facts.yaml repeals.json text
 var FS embed.FS
