@@ -66,6 +66,12 @@ func (s *kvScore) strong() bool {
 		s.known*2 >= s.pairs && s.headerValues*5 <= s.pairs && s.stray*4 <= s.pairs
 }
 
+// clearlyNot reports a run that cannot become key/value any more: many
+// cells outside pairs (a table's rows), so reading on is wasted.
+func (s *kvScore) clearlyNot() bool {
+	return s.stray > 16 && s.stray*4 > s.pairs
+}
+
 // weak reports pairs only, with known labels: a key/value table in a
 // document whose other tables are unmistakably so (a page's table cut in
 // two, an item with few fields).
@@ -142,8 +148,12 @@ func (b *blockBuilder) add(p kvPair) {
 func gridKVTable(t gridTable, syn *Synonyms) (blocks []kvBlock, title *rawCell, sc kvScore, tabular bool) {
 	var bb blockBuilder
 	prevRow := 0
+	var origins []gridCell
 	for _, r := range t.Rows {
-		var origins []gridCell
+		if sc.clearlyNot() {
+			return nil, nil, sc, false
+		}
+		origins = origins[:0]
 		nonBlank, exact := 0, 0
 		rowNum := 0
 		for _, c := range r {
@@ -390,6 +400,9 @@ func textKV(c *Catalog, cells []textCell, loose []textCell, syn *Synonyms) bool 
 		bb.cur.pairs[len(bb.cur.pairs)-1].value.Loc.Row = len(bb.cur.pairs)
 	}
 	for p := 0; p < len(cells); {
+		if sc.clearlyNot() {
+			return false
+		}
 		tc := cells[p]
 		switch {
 		case labelish(tc.text) && p+1 < len(cells) && !(exactHeader(cells[p+1].text, syn) && labelish(cells[p+1].text)):
