@@ -105,6 +105,52 @@ func TestStatutesList(t *testing.T) {
 	}
 }
 
+// TestStatutesListCounts: --counts prints one line per level whose
+// figures add up to the totals line, and the totals line names the same
+// counts by level.
+func TestStatutesListCounts(t *testing.T) {
+	out, errb, code := runCLI(t, "statutes", "list", "--counts")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errb)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) < 4 || !strings.HasPrefix(lines[0], "层级") {
+		t.Fatalf("no counts table in %q", out)
+	}
+	m := totalsRe.FindStringSubmatch(lines[len(lines)-1])
+	if m == nil {
+		t.Fatalf("no totals line in %q", out)
+	}
+	sum, sumArticles := 0, 0
+	var by []string
+	for _, l := range lines[1 : len(lines)-1] {
+		f := strings.Fields(l)
+		if len(f) != 7 {
+			t.Fatalf("counts line %q: %d fields, want 7", l, len(f))
+		}
+		n, _ := strconv.Atoi(f[1])
+		inForce, _ := strconv.Atoi(f[2])
+		repealed, _ := strconv.Atoi(f[3])
+		pending, _ := strconv.Atoi(f[4])
+		arts, _ := strconv.Atoi(f[6])
+		if inForce+repealed+pending != n {
+			t.Errorf("%s: %d+%d+%d statutes by status, %d in all", f[0], inForce, repealed, pending, n)
+		}
+		sum += n
+		sumArticles += arts
+		by = append(by, f[0]+" "+f[1])
+	}
+	if strconv.Itoa(sum) != m[1] || strconv.Itoa(sumArticles) != m[3] {
+		t.Errorf("levels add up to %d statutes, %d articles; totals say %s, %s", sum, sumArticles, m[1], m[3])
+	}
+	if !strings.Contains(lines[len(lines)-1], "按层级："+strings.Join(by, "，")+"；") {
+		t.Errorf("totals line %q does not name the levels %v", lines[len(lines)-1], by)
+	}
+	if !strings.Contains(out, "\n法律 ") || !strings.Contains(out, "\n行政法规 ") {
+		t.Errorf("no 法律/行政法规 line in %q", out)
+	}
+}
+
 func TestParseArticleSpec(t *testing.T) {
 	tests := []struct {
 		in                   string
