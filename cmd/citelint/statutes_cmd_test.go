@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
@@ -335,5 +336,61 @@ func TestStatutesShowRevised(t *testing.T) {
 	out, errb, code = runCLI(t, "statutes", "show", "反不正当竞争法", "2", "--as-of", "2025-01-01")
 	if code != 0 || !strings.HasPrefix(out, "经营者在生产经营活动中") || strings.Contains(errb, "现行的是") {
 		t.Errorf("--as-of before the revision: exit %d, stdout %q, stderr %q", code, out, errb)
+	}
+}
+
+// TestStatutesFlag: a user's own statute texts, given with --statutes or
+// `statutes:` in citelint.yaml, are looked up, shown and used to verify
+// quotes; a missing directory or a malformed file is an input error
+// naming it.
+func TestStatutesFlag(t *testing.T) {
+	extra, err := filepath.Abs("../../testdata/statutes/extra")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	cat := writeFile(t, dir, "cat.csv", "序号,职权名称,职权类型,职权依据\n"+
+		"1,对违规使用医保基金的处罚,行政处罚,《某市医疗保障基金监督管理办法》第二条：有下列情形之一的，责令改正：（一）甲；（二）丙。\n")
+	cfg := writeFile(t, dir, "own.yaml", "statutes: ["+extra+"]\n")
+
+	out, errb, code := runCLI(t, "lint", "--no-fail", cat)
+	if code != 0 || !strings.Contains(out, "unknown-statute") || strings.Contains(out, "quote-mismatch") {
+		t.Fatalf("without --statutes: exit %d, %q %q", code, out, errb)
+	}
+	for _, args := range [][]string{{"--statutes", extra}, {"--config", cfg}} {
+		out, errb, code := runCLI(t, append(append([]string{"lint", "--no-fail"}, args...), cat)...)
+		if code != 0 || !strings.Contains(out, "原文“乙”误作“丙”") || strings.Contains(out, "unknown-statute") {
+			t.Errorf("%v: exit %d, %q %q", args, code, out, errb)
+		}
+	}
+
+	out, errb, code = runCLI(t, "statutes", "show", "--statutes", extra, "某市医疗保障基金监督管理办法", "2")
+	if code != 0 || out != "有下列情形之一的，责令改正：\n（一）甲；\n（二）乙。\n" {
+		t.Errorf("show --statutes: exit %d, %q %q", code, out, errb)
+	}
+	out, _, code = runCLI(t, "statutes", "list", "--statutes", extra, "--kind", "地方政府规章")
+	if code != 0 || !strings.Contains(out, "某市医疗保障基金监督管理办法") || !strings.Contains(out, "+local-") {
+		t.Errorf("list --statutes: exit %d, %q", code, out)
+	}
+
+	bad := filepath.Join(dir, "bad")
+	good, err := os.ReadFile(filepath.Join(extra, "本地示例办法@2024-01-01.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, bad, "x.txt", strings.Replace(string(good), "effective: 2024-01-01", "effective: 2024-13-01", 1))
+	for _, args := range [][]string{
+		{"lint", "--statutes", filepath.Join(dir, "none"), cat},
+		{"lint", "--statutes", bad, cat},
+		{"statutes", "show", "--statutes", bad, "社会保险法", "87"},
+	} {
+		_, errb, code := runCLI(t, args...)
+		want := "none"
+		if args[2] == bad || args[3] == bad {
+			want = "x.txt:13: bad effective"
+		}
+		if code != 2 || !strings.Contains(errb, want) {
+			t.Errorf("%v: exit %d, stderr %q does not name %q", args, code, errb, want)
+		}
 	}
 }

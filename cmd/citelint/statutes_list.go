@@ -18,6 +18,7 @@ func statutesListCmd() *cli.Command {
 		Name:  "list",
 		Usage: "list the bundled statutes (kind, status, version, articles) with totals",
 		Flags: []cli.Flag{
+			statutesFlag(),
 			&cli.StringFlag{Name: "kind", Usage: "only this kind: 宪法, 法律, 行政法规, 部门规章, 规范性文件"},
 			&cli.StringFlag{Name: "status", Usage: "only this status at --as-of: 有效 (in-force), 已废止 (repealed), 尚未生效 (pending)"},
 			&cli.StringFlag{Name: "as-of", Usage: "status as of this date (YYYY-MM-DD; default today)"},
@@ -35,7 +36,7 @@ func statutesListCmd() *cli.Command {
 			if err != nil {
 				return inputError(err)
 			}
-			c, err := statutes.Default()
+			c, err := corpusWith(cmd.StringSlice("statutes"))
 			if err != nil {
 				return err
 			}
