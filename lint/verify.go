@@ -4,6 +4,7 @@ import (
 	"errors"
 	"slices"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/citelint/citelint/catalog"
@@ -31,7 +32,12 @@ type Verification struct {
 	// TextBundled is false when the corpus holds only the statute's
 	// metadata for that version.
 	TextBundled bool
-	Articles    []ArticleCheck
+	// Predates is set when the catalog's date falls before the earliest
+	// version the corpus holds, an amendment, while an earlier version was
+	// in force: that text is not held, so Version (the earliest held) is
+	// not what the catalog quoted and its quotes cannot be checked.
+	Predates bool
+	Articles []ArticleCheck
 	// Parts are the quoted parts verified: the parser's, or the whole
 	// quote as one part when what looked like labels inside it (第一百二十三条
 	// 　… in an amendment that quotes the articles it adds) is the cited
@@ -248,6 +254,7 @@ func (p *Pass) verifyCitation(f *catalog.Field, c cite.Citation, compare bool) *
 		// earliest version the corpus knows.
 		if len(s.Versions) > 0 {
 			v.Version = s.Versions[0]
+			v.Predates = predates(s, v.Version, p.AsOf)
 		}
 	}
 	ver := v.Version
@@ -271,6 +278,28 @@ func (p *Pass) verifyCitation(f *catalog.Field, c cite.Citation, compare bool) *
 		}
 	}
 	return v
+}
+
+// predates reports whether a catalog dated t, before the earliest version
+// the corpus holds (first), quoted an earlier version it does not hold:
+// first was adopted by an amendment (修正, 修订) and the statute's history
+// has an event on or before t. A catalog dated between the original's
+// adoption and its entry into force quotes that original: not predating.
+func predates(s *statutes.Statute, first *statutes.Version, t time.Time) bool {
+	adopted, err := time.Parse("2006-01-02", first.Label)
+	if err != nil {
+		return false
+	}
+	amended, earlier := false, false
+	for _, e := range s.Events {
+		switch {
+		case e.Date.Equal(adopted) && (e.Kind == "修正" || e.Kind == "修订"):
+			amended = true
+		case !e.Date.IsZero() && e.Date.Before(adopted) && !e.Date.After(t):
+			earlier = true
+		}
+	}
+	return amended && earlier
 }
 
 // Resolutions is Verifications without comparing any quote with the
@@ -406,6 +435,10 @@ func (p *Pass) citedFor(v *Verification, part cite.QuotePart) (qc QuoteCheck, ci
 	}
 	if len(cited) == 0 {
 		qc.Outcome = QuoteNotChecked
+		return qc, nil, true
+	}
+	if v.Predates {
+		qc.Outcome = QuoteUnverifiable
 		return qc, nil, true
 	}
 	for _, ac := range cited {

@@ -23,7 +23,7 @@ var articleNotFoundRule = &lint.Rule{
 
 func runArticleNotFound(p *lint.Pass) error {
 	eachVerification(p, func(f *catalog.Field, v *lint.Verification) {
-		if v.Statute == nil || v.Version == nil || v.Version.Text != statutes.TextFull || !v.Version.Verified {
+		if v.Statute == nil || v.Version == nil || v.Predates || v.Version.Text != statutes.TextFull || !v.Version.Verified {
 			return
 		}
 		seen := map[cite.Article]bool{}

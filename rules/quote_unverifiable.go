@@ -15,7 +15,7 @@ var quoteUnverifiableRule = &lint.Rule{
 	ID:    "quote-unverifiable",
 	Title: "引文无法核对",
 	Doc: "所引法规在法规库中有记录，但没有收录其条文（或只收录了部分条文），引文既不能判对也不能判错。" +
-		"报告提醒人工核对，而不是悄悄放过。引文远远长于所引条文（如整篇文件粘贴在一格里）时不逐字核对，也在此提示。",
+		"目录日期早于法规库收录的最早版本、而该版本是修正或修订后的版本时，目录引用的是未收录的旧版本，也不逐字比对。报告提醒人工核对，而不是悄悄放过。引文远远长于所引条文（如整篇文件粘贴在一格里）时不逐字核对，也在此提示。",
 	Wrong:    "《社会保险稽核办法》第五条：……（法规库未收录该办法的条文）",
 	Right:    "人工核对后可在配置中忽略该提示。",
 	Severity: lint.Info,
@@ -53,7 +53,10 @@ func runQuoteUnverifiable(p *lint.Pass) error {
 			why = "法规库只收录了该版本的部分条文"
 		}
 		msg := fmt.Sprintf("%s%s在法规库中有记录，但%s，无法核对%s的引文，请人工核对。", statuteName(v.Statute), doc, why, articleLabels(arts))
-		if rev := revisionNote(v.Statute, v.Version); rev != "" {
+		if v.Predates {
+			msg = fmt.Sprintf("目录日期（%s）施行的%s版本法规库未收录（最早收录的是%s施行的版本），无法核对%s的引文，请人工核对。",
+				p.AsOf.Format("2006-01-02"), statuteName(v.Statute), versionStart(v.Version), articleLabels(arts))
+		} else if rev := revisionNote(v.Statute, v.Version); rev != "" {
 			msg = fmt.Sprintf("%s%s，法规库未收录修订后的条文，无法核对%s的引文，请人工核对。", statuteName(v.Statute), rev, articleLabels(arts))
 		}
 		p.Report(lint.Finding{Field: f, Start: start, End: end, Citation: citationOf(v, arts),
@@ -114,6 +117,14 @@ func revisionNote(s *statutes.Statute, v *statutes.Version) string {
 		note += "（" + cnDate(v.Effective) + "起施行）"
 	}
 	return note
+}
+
+// versionStart is the date a version took effect, or its label.
+func versionStart(v *statutes.Version) string {
+	if !v.Effective.IsZero() {
+		return v.Effective.Format("2006-01-02")
+	}
+	return v.Label
 }
 
 func cnDate(t time.Time) string {

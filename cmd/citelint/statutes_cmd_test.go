@@ -394,3 +394,67 @@ func TestStatutesFlag(t *testing.T) {
 		}
 	}
 }
+
+// TestLintPredatesHeldVersion: a catalog dated before the earliest version
+// the corpus holds, when that version is an amendment, quoted a text the
+// corpus does not hold: quote-unverifiable (info) naming the dates, never
+// a mismatch against the later text. Dated after it, the quote is checked;
+// dated between an original's adoption and its entry into force, it is
+// checked against that original.
+func TestLintPredatesHeldVersion(t *testing.T) {
+	good, err := os.ReadFile("../../testdata/statutes/extra/本地示例办法@2024-01-01.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	amended := strings.NewReplacer(
+		"id: 本地示例办法", "id: 本地修正办法",
+		"title: 某市医疗保障基金监督管理办法", "title: 某市医疗保障基金修正办法",
+		"short: 某市医保基金监管办法\n", "",
+		"alias: 医保基金监管办法（某市）\n", "",
+		"event: 2023-11-30 公布 | 2023年11月30日 某市人民政府令第1号公布",
+		"event: 2001-03-01 公布 | 2001年3月1日 某市人民政府令第1号公布\nevent: 2015-01-01 修正 | 2015年1月1日 某市人民政府令第9号修正",
+		"version: 2024-01-01", "version: 2015-01-01",
+		"effective: 2024-01-01", "effective: 2015-01-01",
+	).Replace(string(good))
+	writeFile(t, filepath.Join(dir, "own"), "a.txt", amended)
+	writeFile(t, filepath.Join(dir, "own"), "b.txt", string(good))
+	cat := writeFile(t, dir, "cat.csv", "序号,职权名称,职权类型,职权依据\n"+
+		"1,甲,行政处罚,《某市医疗保障基金修正办法》第二条：有下列情形之一的，责令改正：（一）甲；（二）丙。\n"+
+		"2,乙,行政处罚,《某市医疗保障基金监督管理办法》第二条：有下列情形之一的，责令改正：（一）甲；（二）丙。\n")
+	own := filepath.Join(dir, "own")
+	for _, tt := range []struct {
+		asOf      string
+		first     string // the finding on entry 1
+		secondErr bool   // entry 2 compared (a quote-mismatch)
+	}{
+		{"2010-06-01", "目录日期（2010-06-01）施行的《某市医疗保障基金修正办法》版本法规库未收录（最早收录的是2015-01-01施行的版本）", false},
+		{"2016-06-01", "原文“乙”误作“丙”", false},
+		{"2023-12-15", "", true},
+	} {
+		out, errb, code := runCLI(t, "lint", "--no-fail", "--statutes", own, "--as-of", tt.asOf, cat)
+		if code != 0 {
+			t.Fatalf("%s: exit %d: %s", tt.asOf, code, errb)
+		}
+		var first, second []string
+		for _, l := range strings.Split(out, "\n") {
+			switch {
+			case strings.Contains(l, "cat.csv:1(1)"):
+				first = append(first, l)
+			case strings.Contains(l, "cat.csv:2(2)"):
+				second = append(second, l)
+			}
+		}
+		if tt.first != "" {
+			if len(first) != 1 || !strings.Contains(first[0], tt.first) {
+				t.Errorf("%s: entry 1 findings %q, want one with %q", tt.asOf, first, tt.first)
+			}
+			if tt.asOf == "2010-06-01" && !strings.Contains(first[0], "quote-unverifiable") {
+				t.Errorf("%s: entry 1 %q is not quote-unverifiable", tt.asOf, first[0])
+			}
+		}
+		if tt.secondErr && (len(second) != 1 || !strings.Contains(second[0], "原文“乙”误作“丙”")) {
+			t.Errorf("%s: entry 2 findings %q, want the mismatch against the original", tt.asOf, second)
+		}
+	}
+}
