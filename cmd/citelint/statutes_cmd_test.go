@@ -458,3 +458,28 @@ func TestLintPredatesHeldVersion(t *testing.T) {
 		}
 	}
 }
+
+// TestLintSupersededCounterpart: a quote of an earlier version's article
+// whose provision the current version carries under another number names
+// that article and its text.
+func TestLintSupersededCounterpart(t *testing.T) {
+	head := func(version, text string, n int) string {
+		return "citelint-statute 1\nid: 示例编号办法\ntitle: 某市示例编号办法\nkind: 地方政府规章\nissuer: 某市人民政府\n" +
+			"event: 2001-03-01 公布 | 2001年3月1日 某市人民政府令第1号公布\nevent: 2019-01-01 修订 | 2019年1月1日 某市人民政府令第9号修订\n" +
+			"verified: false\nsource: test fixture\nversion: " + version + "\neffective: " + version + "\ntext: full\nversion-source: test fixture\n" +
+			"articles: " + strconv.Itoa(n) + "\n\n" + text
+	}
+	penalty := "违反本办法规定，未经许可从事医疗保障定点服务的，由医疗保障行政部门责令停止，没收违法所得，并处违法所得一倍以上三倍以下的罚款。"
+	dir := t.TempDir()
+	own := filepath.Join(dir, "own")
+	writeFile(t, own, "a.txt", head("2001-03-01", "第一条 为了示例，制定本办法。\n\n第二条 "+penalty+"\n", 2))
+	writeFile(t, own, "b.txt", head("2019-01-01", "第一条 为了示例，制定本办法。\n\n第二条 本办法由市医疗保障局负责解释。\n\n第三条 医疗保障定点服务实行协议管理。\n\n第四条 定点机构应当建立内部管理制度。\n\n第五条 "+penalty+"\n", 5))
+	cat := writeFile(t, dir, "cat.csv", "序号,职权名称,职权类型,职权依据\n1,甲,行政处罚,《某市示例编号办法》第二条："+penalty+"\n")
+	out, errb, code := runCLI(t, "lint", "--no-fail", "--statutes", own, "--as-of", "2020-06-01", cat)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errb)
+	}
+	if !strings.Contains(out, "quote-superseded") || !strings.Contains(out, "该规定在现行2019-01-01版本中是第五条：“违反本办法规定") || !strings.Contains(out, "现行第二条已是另一规定") {
+		t.Errorf("no counterpart named in %q", out)
+	}
+}
