@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
@@ -102,6 +103,52 @@ func TestStatutesList(t *testing.T) {
 		if _, _, code := runCLI(t, append([]string{"statutes", "list"}, args...)...); code != 2 {
 			t.Errorf("%v: exit %d, want 2", args, code)
 		}
+	}
+}
+
+// TestStatutesListCounts: --counts prints one line per level whose
+// figures add up to the totals line, and the totals line names the same
+// counts by level.
+func TestStatutesListCounts(t *testing.T) {
+	out, errb, code := runCLI(t, "statutes", "list", "--counts")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errb)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) < 4 || !strings.HasPrefix(lines[0], "层级") {
+		t.Fatalf("no counts table in %q", out)
+	}
+	m := totalsRe.FindStringSubmatch(lines[len(lines)-1])
+	if m == nil {
+		t.Fatalf("no totals line in %q", out)
+	}
+	sum, sumArticles := 0, 0
+	var by []string
+	for _, l := range lines[1 : len(lines)-1] {
+		f := strings.Fields(l)
+		if len(f) != 7 {
+			t.Fatalf("counts line %q: %d fields, want 7", l, len(f))
+		}
+		n, _ := strconv.Atoi(f[1])
+		inForce, _ := strconv.Atoi(f[2])
+		repealed, _ := strconv.Atoi(f[3])
+		pending, _ := strconv.Atoi(f[4])
+		arts, _ := strconv.Atoi(f[6])
+		if inForce+repealed+pending != n {
+			t.Errorf("%s: %d+%d+%d statutes by status, %d in all", f[0], inForce, repealed, pending, n)
+		}
+		sum += n
+		sumArticles += arts
+		by = append(by, f[0]+" "+f[1])
+	}
+	if strconv.Itoa(sum) != m[1] || strconv.Itoa(sumArticles) != m[3] {
+		t.Errorf("levels add up to %d statutes, %d articles; totals say %s, %s", sum, sumArticles, m[1], m[3])
+	}
+	if !strings.Contains(lines[len(lines)-1], "按层级："+strings.Join(by, "，")+"；") {
+		t.Errorf("totals line %q does not name the levels %v", lines[len(lines)-1], by)
+	}
+	if !strings.Contains(out, "\n法律 ") || !strings.Contains(out, "\n行政法规 ") {
+		t.Errorf("no 法律/行政法规 line in %q", out)
 	}
 }
 
@@ -289,5 +336,61 @@ func TestStatutesShowRevised(t *testing.T) {
 	out, errb, code = runCLI(t, "statutes", "show", "反不正当竞争法", "2", "--as-of", "2025-01-01")
 	if code != 0 || !strings.HasPrefix(out, "经营者在生产经营活动中") || strings.Contains(errb, "现行的是") {
 		t.Errorf("--as-of before the revision: exit %d, stdout %q, stderr %q", code, out, errb)
+	}
+}
+
+// TestStatutesFlag: a user's own statute texts, given with --statutes or
+// `statutes:` in citelint.yaml, are looked up, shown and used to verify
+// quotes; a missing directory or a malformed file is an input error
+// naming it.
+func TestStatutesFlag(t *testing.T) {
+	extra, err := filepath.Abs("../../testdata/statutes/extra")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	cat := writeFile(t, dir, "cat.csv", "序号,职权名称,职权类型,职权依据\n"+
+		"1,对违规使用医保基金的处罚,行政处罚,《某市医疗保障基金监督管理办法》第二条：有下列情形之一的，责令改正：（一）甲；（二）丙。\n")
+	cfg := writeFile(t, dir, "own.yaml", "statutes: ["+extra+"]\n")
+
+	out, errb, code := runCLI(t, "lint", "--no-fail", cat)
+	if code != 0 || !strings.Contains(out, "unknown-statute") || strings.Contains(out, "quote-mismatch") {
+		t.Fatalf("without --statutes: exit %d, %q %q", code, out, errb)
+	}
+	for _, args := range [][]string{{"--statutes", extra}, {"--config", cfg}} {
+		out, errb, code := runCLI(t, append(append([]string{"lint", "--no-fail"}, args...), cat)...)
+		if code != 0 || !strings.Contains(out, "原文“乙”误作“丙”") || strings.Contains(out, "unknown-statute") {
+			t.Errorf("%v: exit %d, %q %q", args, code, out, errb)
+		}
+	}
+
+	out, errb, code = runCLI(t, "statutes", "show", "--statutes", extra, "某市医疗保障基金监督管理办法", "2")
+	if code != 0 || out != "有下列情形之一的，责令改正：\n（一）甲；\n（二）乙。\n" {
+		t.Errorf("show --statutes: exit %d, %q %q", code, out, errb)
+	}
+	out, _, code = runCLI(t, "statutes", "list", "--statutes", extra, "--kind", "地方政府规章")
+	if code != 0 || !strings.Contains(out, "某市医疗保障基金监督管理办法") || !strings.Contains(out, "+local-") {
+		t.Errorf("list --statutes: exit %d, %q", code, out)
+	}
+
+	bad := filepath.Join(dir, "bad")
+	good, err := os.ReadFile(filepath.Join(extra, "本地示例办法@2024-01-01.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, bad, "x.txt", strings.Replace(string(good), "effective: 2024-01-01", "effective: 2024-13-01", 1))
+	for _, args := range [][]string{
+		{"lint", "--statutes", filepath.Join(dir, "none"), cat},
+		{"lint", "--statutes", bad, cat},
+		{"statutes", "show", "--statutes", bad, "社会保险法", "87"},
+	} {
+		_, errb, code := runCLI(t, args...)
+		want := "none"
+		if args[2] == bad || args[3] == bad {
+			want = "x.txt:13: bad effective"
+		}
+		if code != 2 || !strings.Contains(errb, want) {
+			t.Errorf("%v: exit %d, stderr %q does not name %q", args, code, errb, want)
+		}
 	}
 }
