@@ -5,6 +5,7 @@ import (
 
 	"github.com/citelint/citelint/catalog"
 	"github.com/citelint/citelint/lint"
+	"github.com/citelint/citelint/lint/verify"
 )
 
 var quoteSupersededRule = &lint.Rule{
@@ -19,7 +20,7 @@ var quoteSupersededRule = &lint.Rule{
 }
 
 func runQuoteSuperseded(p *lint.Pass) error {
-	eachQuote(p, lint.QuoteSuperseded, func(f *catalog.Field, v *lint.Verification, q *lint.QuoteCheck) {
+	eachQuote(p, verify.QuoteSuperseded, func(f *catalog.Field, v *verify.Verification, q *verify.QuoteCheck) {
 		src := q.Source
 		old := src.Version
 		until := "已失效"

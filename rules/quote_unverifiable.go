@@ -7,6 +7,7 @@ import (
 	"github.com/citelint/citelint/catalog"
 	"github.com/citelint/citelint/lint"
 	"github.com/citelint/citelint/lint/quote"
+	"github.com/citelint/citelint/lint/verify"
 	"github.com/citelint/citelint/statutes"
 	"github.com/citelint/citelint/statutes/cite"
 )
@@ -23,15 +24,15 @@ var quoteUnverifiableRule = &lint.Rule{
 }
 
 func runQuoteUnverifiable(p *lint.Pass) error {
-	eachVerification(p, func(f *catalog.Field, v *lint.Verification) {
+	eachVerification(p, func(f *catalog.Field, v *verify.Verification) {
 		var arts []cite.Article
 		start, end := -1, -1
 		for _, q := range v.Quotes {
-			if q.Outcome == lint.QuoteTooLong {
+			if q.Outcome == verify.QuoteTooLong {
 				reportTooLong(p, f, v, &q)
 				continue
 			}
-			if q.Outcome != lint.QuoteUnverifiable {
+			if q.Outcome != verify.QuoteUnverifiable {
 				continue
 			}
 			arts = append(arts, q.Articles...)
@@ -66,9 +67,9 @@ func runQuoteUnverifiable(p *lint.Pass) error {
 }
 
 // reportTooLong says that a quote far longer than what it cites was not
-// compared (lint.MaxQuote). The quote itself is not repeated: it may be
+// compared (verify.MaxQuote). The quote itself is not repeated: it may be
 // megabytes.
-func reportTooLong(p *lint.Pass, f *catalog.Field, v *lint.Verification, q *lint.QuoteCheck) {
+func reportTooLong(p *lint.Pass, f *catalog.Field, v *verify.Verification, q *verify.QuoteCheck) {
 	start, end := quoteSpan(q)
 	p.Report(lint.Finding{Field: f, Start: start, End: end, Citation: citationOf(v, q.Articles),
 		Message: fmt.Sprintf("引用%s%s的引文过长（%d字），远超所引条文，未逐字核对，请人工核对。",

@@ -23,6 +23,7 @@ import (
 	"github.com/citelint/citelint/lint/baseline"
 	"github.com/citelint/citelint/lint/config"
 	"github.com/citelint/citelint/lint/report"
+	"github.com/citelint/citelint/lint/verify"
 	"github.com/citelint/citelint/rules"
 	"github.com/citelint/citelint/statutes"
 )
@@ -232,17 +233,18 @@ func runLint(ctx context.Context, cmd *cli.Command) error {
 			progressbar.OptionSetPredictTime(false),
 		)
 	}
-	// One session per corpus and configuration: a statute cited by
-	// several catalogs is resolved and prepared once.
-	var sessMu sync.Mutex
-	sessions := map[*config.Config]*lint.Session{}
-	sessionOf := func(c *config.Config) *lint.Session {
-		sessMu.Lock()
-		defer sessMu.Unlock()
-		if sessions[c] == nil {
-			sessions[c] = lint.NewSession()
+	// One verifier per corpus and configuration, shared by the files
+	// linted with them: a statute cited by several catalogs is resolved
+	// and prepared once.
+	var verMu sync.Mutex
+	verifiers := map[*config.Config]*verify.Verifier{}
+	verifierOf := func(c *config.Config) *verify.Verifier {
+		verMu.Lock()
+		defer verMu.Unlock()
+		if verifiers[c] == nil {
+			verifiers[c] = lint.NewVerifier(corpora[c], &c.Lint)
 		}
-		return sessions[c]
+		return verifiers[c]
 	}
 	// Each configuration's header names on top of the embedded table.
 	synOf := map[*config.Config]*catalog.Synonyms{}
@@ -259,7 +261,7 @@ func runLint(ctx context.Context, cmd *cli.Command) error {
 	readCatalog := func(p string) (*catalog.Catalog, error) { return catalog.ReadWith(p, synOf[cfgOf[p]]) }
 	files, cats, errs := lintFiles(paths, readCatalog, func(p string) lint.Options {
 		c := cfgOf[p]
-		return lint.Options{Rules: all, Corpus: corpora[c], Config: &c.Lint, Session: sessionOf(c)}
+		return lint.Options{Rules: all, Corpus: corpora[c], Config: &c.Lint, Verifier: verifierOf(c)}
 	}, bar)
 	if bar != nil {
 		_ = bar.Finish()
