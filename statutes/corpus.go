@@ -152,7 +152,7 @@ func loadManifest(fsys fs.FS, m *Manifest, errata bool, readFacts func() (*facts
 	if err := c.applyFacts(f, errata); err != nil {
 		return nil, err
 	}
-	if len(f.Aliases) == 0 {
+	if f == nil || len(f.Aliases) == 0 {
 		// With aliases, applyFacts's AddAliases has just rebuilt the
 		// index (errata change article text, never titles or order).
 		c.finish()
