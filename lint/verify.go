@@ -574,7 +574,7 @@ func jointEnd(q *cite.Quote, part cite.QuotePart) bool {
 		return false
 	}
 	r, _ := utf8.DecodeLastRuneInString(part.Text)
-	return !quote.IsPunct(r)
+	return !strings.ContainsRune("。；;，,、：:！!？?", r)
 }
 
 // paraphrase says whether a quote only restates its article in other words

@@ -64,6 +64,11 @@ func Parse(text string) []Citation {
 		}
 		jumped = true
 		prefix, pos := citeStart(text, h.start)
+		if pos == posTrigger && open >= 0 && runOn(h) {
+			// …作为处罚的依据《乙法》第五条 …: the trigger word ends the
+			// quote's text; the citation runs on after it.
+			prefix, pos = h.start, posNone
+		}
 		var accept bool
 		switch {
 		case ref:

@@ -226,6 +226,10 @@ func TestParse(t *testing.T) {
 		// A quote running straight into the next citation.
 		{"run-on into the next citation", "《甲法》第十条 处以罚款《乙法》第五条 原文二。", []want{
 			{title: "甲法", arts: "10", quote: "处以罚款"}, {title: "乙法", arts: "5", quote: "原文二。"}}},
+		{"run-on after a trigger word, into a 法典", "《甲法》第十条 作为处罚的依据《中华人民共和国民法典》第一条 原文二。", []want{
+			{title: "甲法", arts: "10", quote: "作为处罚的依据"}, {title: "中华人民共和国民法典", arts: "1", quote: "原文二。"}}},
+		{"a mention after a trigger word stays in the quote", "《甲法》第十条：依照《乙法》第五条规定处罚。", []want{
+			{title: "甲法", arts: "10", quote: "依照《乙法》第五条规定处罚。"}}},
 		{"a mention with a stray space stays in the quote", "《甲法》第十条：依照《乙法》第五条 的规定处罚。", []want{
 			{title: "甲法", arts: "10", quote: "依照《乙法》第五条 的规定处罚。"}}},
 		{"an article list closing its line after 。", "《甲法》第十条 原文一。《乙法》第五条\n《丙法》第六条", []want{

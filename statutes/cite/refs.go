@@ -7,6 +7,7 @@ import "strings"
 var levelWords = []string{
 	"法律", "行政法规", "部门规章", "地方性法规", "地方政府规章", "政府规章", "规章", "国务院部门规章",
 	"司法解释", "规范性文件", "其他规范性文件", "法规", "自治条例", "单行条例", "党内法规", "国务院决定",
+	"宪法", "监察法规",
 }
 
 func isLevelWord(w string) bool {
@@ -158,5 +159,14 @@ func opensRef(s string, h head, pos position, inQuote bool) bool {
 // previous quote with no punctuation (…处以罚款《乙法》第五条 …).
 func runOn(h head) bool {
 	return h.c.Bracketed && !h.joined && h.kind == quoteColon && len(h.c.Articles) > 0 &&
-		len(h.c.Problems) == 0 && endsWithAny(h.c.Title, titleSuffixes)
+		len(h.c.Problems) == 0 && statuteTitle(h.c.Title)
+}
+
+// statuteTitle says whether a title names a statute by its ending (…法,
+// …条例, …法典, …规范（试行）), not a document an article mentions.
+func statuteTitle(t string) bool {
+	for _, v := range []string{"（试行）", "（暂行）", "(试行)", "(暂行)"} {
+		t = strings.TrimSuffix(t, v)
+	}
+	return endsWithAny(t, titleSuffixes) || endsWithAny(t, []string{"法典", "规范", "规程", "准则"})
 }
