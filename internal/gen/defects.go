@@ -34,7 +34,7 @@ func kindByName(name string) kind {
 
 var kinds = []kind{
 	{name: "typo", rule: "quote-mismatch", build: (*generator).typo},
-	{name: "form-typo", rule: "quote-mismatch", build: func(g *generator, i int) bool { return g.formTypo(i, true) }},
+	{name: "form-typo", rule: "quote-mismatch", build: (*generator).formTypo},
 	{name: "dropped-clause", rule: "quote-truncated", build: (*generator).droppedClause,
 		why: "no quotable article has a middle clause to drop"},
 	{name: "swapped-article", rule: "quote-misattributed", build: (*generator).swapped},
@@ -73,9 +73,6 @@ var typos = [][2]string{
 }
 
 func (g *generator) typo(i int) bool {
-	if g.formTypo(i, false) {
-		return true
-	}
 	c, ok := g.fresh("any", nil)
 	if !ok {
 		return false
@@ -112,19 +109,20 @@ func (g *generator) charTypo(text string) (bad, detail string) {
 	return strings.TrimSuffix(text, "。") + "；", "closing '。' written '；'"
 }
 
-// formTypo writes every other slip of a family with quoting forms inside
-// the second quote of a form (a wrong number in the 同法 quote, a slip
-// after a level tag or a run-on): the parser must read that quote for the
-// slip to be found. It returns false, adding nothing, when the family has
-// no such form or no article fits.
-func (g *generator) formTypo(i int, always bool) bool {
+// formTypo writes a slip inside a quote of one of the family's forms, in
+// turn: a wrong number (or a look-alike character) in the 同法 quote, after
+// a bare label, a level tag or a run-on citation, and every third in the
+// first quote when it states an amount. The parser must read where each
+// quote starts and ends for the slip to be found once. It returns false,
+// adding nothing, when the family has no quoting form or no article fits.
+func (g *generator) formTypo(i int) bool {
 	var forms []Form
 	for _, f := range g.fam.Forms {
 		if f.quotes() {
 			forms = append(forms, f)
 		}
 	}
-	if len(forms) == 0 || !always && g.res.Counts["quote-mismatch"]%2 == 0 {
+	if len(forms) == 0 {
 		return false
 	}
 	f := forms[g.formTypos%len(forms)]
