@@ -22,23 +22,31 @@ var quoteSupersededRule = &lint.Rule{
 func runQuoteSuperseded(p *lint.Pass) error {
 	eachQuote(p, verify.QuoteSuperseded, func(f *catalog.Field, v *verify.Verification, q *verify.QuoteCheck) {
 		src := q.Source
-		old := src.Version
+		old, through := src.Version, src.Version
+		if src.Through != nil {
+			through = src.Through
+		}
 		until := "已失效"
-		if !old.Until.IsZero() {
-			until = "已于" + old.Until.Format("2006-01-02") + "失效"
+		if !through.Until.IsZero() {
+			until = "已于" + through.Until.Format("2006-01-02") + "失效"
+		}
+		span := "该版本" + until
+		if through != old {
+			// The text of 2001, unchanged by the 2013 amendment.
+			span = versionName(through) + "沿用，该文字" + until
 		}
 		label := articleLabels(q.Articles)
 		from := ""
 		if src.Article.Label != label {
 			from = "中" + src.Article.Label
 		}
-		msg := fmt.Sprintf("引用的%s%s是%s%s的文字（该版本%s）；现行%s的%s为：“%s”。",
-			statuteName(v.Statute), label, versionName(old), from, until, versionName(v.Version), label, excerpt(q.Expected, 60))
+		msg := fmt.Sprintf("引用的%s%s是%s%s的文字（%s）；现行%s的%s为：“%s”。",
+			statuteName(v.Statute), label, versionName(old), from, span, versionName(v.Version), label, excerpt(q.Expected, 60))
 		// The provision under its number in force now (2001 第七十三条 →
 		// 2019 第一百一十五条), when the current version carries it.
 		if cp, _ := v.Version.Counterpart(src.Article); cp != nil && cp.Label != label && len(q.Articles) == 1 {
-			msg = fmt.Sprintf("引用的%s%s是%s%s的文字（该版本%s）；该规定在现行%s中是%s：“%s”，现行%s已是另一规定。",
-				statuteName(v.Statute), label, versionName(old), from, until, versionName(v.Version), cp.Label, excerpt(cp.Text(), 60), label)
+			msg = fmt.Sprintf("引用的%s%s是%s%s的文字（%s）；该规定在现行%s中是%s：“%s”，现行%s已是另一规定。",
+				statuteName(v.Statute), label, versionName(old), from, span, versionName(v.Version), cp.Label, excerpt(cp.Text(), 60), label)
 		}
 		fd := quoteFinding(f, v, q, q.Expected, msg)
 		reportQuote(p, q, fd)

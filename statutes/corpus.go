@@ -152,7 +152,11 @@ func loadManifest(fsys fs.FS, m *Manifest, errata bool, readFacts func() (*facts
 	if err := c.applyFacts(f, errata); err != nil {
 		return nil, err
 	}
-	c.finish()
+	if f == nil || len(f.Aliases) == 0 {
+		// With aliases, applyFacts's AddAliases has just rebuilt the
+		// index (errata change article text, never titles or order).
+		c.finish()
+	}
 	return c, nil
 }
 

@@ -149,6 +149,11 @@ type Source struct {
 	Text string
 	// Result aligns the quote (or the segment) with the source article.
 	Result *quote.Result
+	// Through is the last of the consecutive versions whose article reads
+	// as Version's (Version itself when the next version changed it): a
+	// text unchanged by an amendment is named by the version that wrote
+	// it, and is superseded when Through is.
+	Through *statutes.Version
 }
 
 // ArticleText is the source article's text.
@@ -767,8 +772,22 @@ func earlierVersion(vr *Verifier, v *Verification, qc *QuoteCheck, cited []Artic
 		}
 		or := quote.AlignText(qt, vr.prepareArticle(oa))
 		if matchesSource(or, qc.Result) {
+			// The version that wrote this text: back through the
+			// earlier versions whose article reads the same.
+			first, fa := ov, oa
+			for j := i - 1; j >= 0; j-- {
+				pv := s.Versions[j]
+				if pv.Text == statutes.TextNone {
+					break
+				}
+				pa := pv.Article(num, suf)
+				if pa == nil || pa.Text() != oa.Text() || pv.Verified != ov.Verified {
+					break
+				}
+				first, fa = pv, pa
+			}
 			qc.Outcome = QuoteSuperseded
-			qc.Source = &Source{Statute: s, Version: ov, Article: oa, Whole: true, Text: qc.Actual, Result: or,
+			qc.Source = &Source{Statute: s, Version: first, Through: ov, Article: fa, Whole: true, Text: qc.Actual, Result: or,
 				Segment: or.QuoteRange}
 			if !ov.Verified {
 				qc.Unverified = true
