@@ -69,7 +69,7 @@ type Outcome int
 
 const (
 	QuoteOK            Outcome = iota // exact, a whole 款/项, or a marked elision
-	QuoteNotChecked                   // nothing to compare with: no article cited, or the article does not exist
+	QuoteNotChecked                   // nothing to compare with: no article cited, the article does not exist, or the text only paraphrases it
 	QuoteUnverifiable                 // the statute is known but the text is not bundled
 	QuoteMismatch                     // words, numbers or punctuation differ
 	QuoteTruncated                    // part of the text left out without an ellipsis
@@ -484,6 +484,10 @@ func (vr *Verifier) checkPart(v *Verification, part cite.QuotePart) QuoteCheck {
 	}
 	r := quote.AlignText(qt, cand)
 	qc.Result = r
+	if r.Kind == quote.Mismatch && r.EndPunct && jointEnd(v.Citation.Quote, part) {
+		qc.Outcome = QuoteOK // …罚款；同法第十二条: the '。' gave way to the next citation
+		return qc
+	}
 	switch r.Kind {
 	case quote.Exact, quote.Part, quote.Elided, quote.Empty:
 		qc.Outcome = QuoteOK
@@ -519,7 +523,30 @@ func (vr *Verifier) checkPart(v *Verification, part cite.QuotePart) QuoteCheck {
 	if qc.Outcome == QuoteMismatch && !r.EndPunct && !wholeElsewhere(vr, v, &qc, cited, qt) && needsSearch(r) {
 		vr.findSource(v, &qc, cited, qt)
 	}
+	if qc.Outcome == QuoteMismatch && qc.Source == nil && qc.Closest == nil && paraphrase(qc.Result, qt.Len()) {
+		qc.Outcome = QuoteNotChecked
+	}
 	return qc
+}
+
+// jointEnd says whether part ends a quote that runs up to another citation
+// (cite.Quote.Joint) without closing punctuation of its own: the article's
+// closing '。' left out before the next citation is the list's layout.
+func jointEnd(q *cite.Quote, part cite.QuotePart) bool {
+	if q == nil || !q.Joint || part.Span.End != q.Span.End {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(part.Text)
+	return !strings.ContainsRune("。；;，,、：:！!？?", r)
+}
+
+// paraphrase says whether a quote only restates its article in other words
+// (…法第八十六条 用人单位不按时缴纳社会保险费的，由征收机构责令其缴纳并处以罚款。):
+// little alike (similarity under one half), and holding verbatim less than
+// half the statute text it aligns with. Such text is not compared; a quote
+// with a slip, or with text added to the whole article, holds most of it.
+func paraphrase(r *quote.Result, quoteLen int) bool {
+	return r != nil && !r.EndPunct && r.Similarity < 0.5 && r.Coverage*float64(quoteLen) < 0.5*float64(r.Region.Len())
 }
 
 // MaxQuote is the longest quote (in runes, white space aside) compared

@@ -75,6 +75,8 @@ func TestVerifyOutcomes(t *testing.T) {
 		{"far longer than the article", in2025, "《甲法》第二条：" + strings.Repeat(art2, 100), QuoteTooLong, ""},
 		{"longer than any article", in2025, "《甲法》第二条至第六条：" + strings.Repeat("甲", MaxQuote+1), QuoteTooLong, ""},
 		{"two articles for one: compared", in2025, "《甲法》第四条：" + art4 + art5, QuoteMisattributed, "第五条"},
+		{"a paraphrase: not compared", in2025, "《甲法》第二条 对骗取基金的行为，甲部门可以要求返还并给予罚款处理。", QuoteNotChecked, ""},
+		{"the article with text of its own: compared", in2025, "《甲法》第二条：" + art2 + "另有规定的从其规定，并报上级机关备案。", QuoteMismatch, ""},
 		{"text not bundled, however long", in2025, "《丙办法》第五条：" + strings.Repeat("丙", MaxQuote+1), QuoteUnverifiable, ""},
 	}
 	for _, tt := range tests {
@@ -97,6 +99,38 @@ func TestVerifyOutcomes(t *testing.T) {
 				if strings.Contains(tt.name, "款") && q.Source.Paragraph != 2 {
 					t.Errorf("source 款 = %d, want 2", q.Source.Paragraph)
 				}
+			}
+		})
+	}
+}
+
+// TestVerifyJointQuotes: a quote that runs up to the next citation on its
+// line may leave out its closing '。' (…罚款；同法第五条 …); one that ends a
+// line before the next citation may not.
+func TestVerifyJointQuotes(t *testing.T) {
+	in2025 := time.Date(2025, 12, 31, 0, 0, 0, 0, time.UTC)
+	open2 := strings.TrimSuffix(art2, "。")
+	for _, tt := range []struct {
+		name string
+		text string
+		want []Outcome
+	}{
+		{"同法 after '；'", "《甲法》第二条 " + open2 + "；同法第五条 " + art5, []Outcome{QuoteOK, QuoteOK}},
+		{"run-on", "《甲法》第二条 " + open2 + "《甲法》第五条 " + art5, []Outcome{QuoteOK, QuoteOK}},
+		{"a slip in the 同法 quote", "《甲法》第二条 " + open2 + "；同法第五条 " + strings.Replace(art5, "二万元", "三万元", 1), []Outcome{QuoteOK, QuoteMismatch}},
+		{"the closing mark dropped before a line break", "《甲法》第二条：" + open2 + "\n同法第五条：" + art5, []Outcome{QuoteMismatch, QuoteOK}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			vr := New(testCorpus(t), Options{})
+			f := &catalog.Field{Key: catalog.KeyBasis, Text: tt.text}
+			var got []Outcome
+			for _, c := range cite.Parse(f.Text) {
+				for _, q := range vr.Verify(f, c, in2025).Quotes {
+					got = append(got, q.Outcome)
+				}
+			}
+			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				t.Errorf("outcomes = %v, want %v", got, tt.want)
 			}
 		})
 	}
