@@ -4,10 +4,8 @@ import (
 	"archive/zip"
 	"bufio"
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
@@ -295,7 +293,7 @@ func WriteKVDOCX(w io.Writer, c *catalog.Catalog) error {
 
 // WriteKV writes the catalog to path as key/value pages in form (one of
 // KVForms).
-func WriteKV(path, form string, c *catalog.Catalog) (err error) {
+func WriteKV(path, form string, c *catalog.Catalog) error {
 	var fn func(io.Writer, *catalog.Catalog) error
 	switch form {
 	case "txt":
@@ -311,19 +309,7 @@ func WriteKV(path, form string, c *catalog.Catalog) (err error) {
 	default:
 		return fmt.Errorf("write %s: unknown key/value form %q (want %s)", path, form, strings.Join(KVForms, ", "))
 	}
-	f, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if cerr := f.Close(); err == nil && cerr != nil {
-			err = cerr
-		}
-	}()
-	if err := fn(f, c); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
+	return writeFile(path, fn, c)
 }
 
 // WriteKVDir writes res as key/value pages, dir/NAME.kv.FORM for each form
@@ -333,23 +319,8 @@ func WriteKVDir(dir, name string, res *Result, forms ...string) ([]string, error
 	if len(forms) == 0 {
 		forms = KVForms
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, err
-	}
-	var paths []string
-	for _, form := range forms {
+	return writeDir(dir, name, res, forms, func(form string) (string, error) {
 		p := filepath.Join(dir, name+".kv."+form)
-		if err := WriteKV(p, form, res.Catalog); err != nil {
-			return nil, err
-		}
-		paths = append(paths, p)
-	}
-	b, err := json.MarshalIndent(res, "", "  ")
-	if err != nil {
-		return nil, err
-	}
-	if err := os.WriteFile(filepath.Join(dir, name+".defects.json"), append(b, '\n'), 0o644); err != nil {
-		return nil, err
-	}
-	return paths, nil
+		return p, WriteKV(p, form, res.Catalog)
+	})
 }
