@@ -91,6 +91,10 @@ type Column struct {
 type Catalog struct {
 	Path   string `json:"path"`
 	Format string `json:"format"` // txt, docx, xlsx, csv
+	// Layout is "" for a table with a header row, LayoutKV for key/value
+	// item pages (one table or block of label/value pairs per entry; the
+	// header is then the labels).
+	Layout string `json:"layout,omitempty"`
 	// Title is the catalog's title as printed (untouched), "" when none;
 	// TitleField holds it with its location for findings on the title.
 	Title      string   `json:"title"`

@@ -5,7 +5,9 @@
 //
 // The readers for .txt (extracted text), .docx, .xlsx, .csv and Word 97-2003
 // .doc (worddoc.go) live in this package too (one file per format): Read
-// dispatches on the file's content and extension.
+// dispatches on the file's content and extension. Key/value item pages (a
+// table or block of label | value pairs per power, kv.go) are read by the
+// same readers into one entry per table; Catalog.Layout says so.
 //
 // Headers are mapped to canonical keys through the synonym table in
 // synonyms.txt (embedded); columns no synonym matches get a key from their

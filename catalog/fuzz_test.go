@@ -11,7 +11,7 @@ import (
 
 // addSeeds adds every test file with one of the extensions to the corpus.
 func addSeeds(f *testing.F, exts ...string) {
-	for _, dir := range []string{"seeds", "fixtures", "catalog"} {
+	for _, dir := range []string{"seeds", "fixtures", "catalog", "kv"} {
 		paths, _ := filepath.Glob(filepath.Join("..", "testdata", dir, "*"))
 		for _, p := range paths {
 			for _, ext := range exts {
@@ -49,6 +49,7 @@ func checkCatalog(t *testing.T, c *Catalog, name string) {
 func FuzzReadText(f *testing.F) {
 	addSeeds(f, ".txt")
 	f.Add([]byte(" \t序号\n\t权力名称\n\t权力依据\n\t1\n\t甲\n"))
+	f.Add([]byte("\t事项名称\n\t对甲的处罚\n\t事项类型\n\t行政处罚\n\t设定依据：《甲法》第一条\n续行\n\t承办机构\n\t科\n\n\t事项名称\n\t对乙的处罚\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		c, err := ReadFrom(bytes.NewReader(data), "f.txt", FormatText)
 		if err != nil {

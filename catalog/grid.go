@@ -83,6 +83,9 @@ type headerGroup struct {
 // continue it, tables without a header and of the same width continue it,
 // tables with another header start a new group of entries.
 func buildFromGrid(c *Catalog, tables []gridTable, syn *Synonyms) error {
+	if gridKV(c, tables, syn) {
+		return nil
+	}
 	var groups []*headerGroup
 	setTitle := func(cell rawCell) {
 		if c.TitleField == nil && !blank(cell.Text) && !attachmentLabel.MatchString(cell.Text) {

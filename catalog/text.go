@@ -36,6 +36,9 @@ func readText(data []byte, name string, syn *Synonyms) (*Catalog, error) {
 		return nil, err
 	}
 	c := &Catalog{Path: name, Format: "txt"}
+	if textKV(c, cells, loose, syn) {
+		return c, nil
+	}
 
 	h, width := findTextHeader(cells, syn)
 	if h < 0 {

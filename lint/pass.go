@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/citelint/citelint/catalog"
+	"github.com/citelint/citelint/lint/verify"
 	"github.com/citelint/citelint/statutes"
 	"github.com/citelint/citelint/statutes/cite"
 )
@@ -22,18 +23,18 @@ type Pass struct {
 	AsOf    time.Time
 
 	shared *entryState
-	run    *runState // shared by the whole run (nil for a pass built by hand)
+	run    *verify.Verifier // shared by the whole run (nil for a pass built by hand)
 	report func(Diagnostic)
 }
 
 // entryState is computed once per entry and shared by all its rules.
 type entryState struct {
 	cites  map[*catalog.Field][]cite.Citation
-	verifs map[verifyKey]*Verification // see Verify
+	verifs map[verifyKey]*verify.Verification // see Verify
 	// resolved holds Resolutions' verifications, which compare no quote.
-	resolved map[verifyKey]*Verification
+	resolved map[verifyKey]*verify.Verification
 	index    map[*catalog.Field]*textIndex // see Pass.fieldIndex
-	run      *runState                     // for passes built without Run
+	verifier *verify.Verifier              // for passes built without Run
 }
 
 // Citations returns the parsed citations of a field, parsed once per entry.

@@ -2,6 +2,7 @@ package lint
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"runtime"
@@ -12,6 +13,7 @@ import (
 	"time"
 
 	"github.com/citelint/citelint/catalog"
+	"github.com/citelint/citelint/lint/verify"
 	"github.com/citelint/citelint/statutes"
 )
 
@@ -25,9 +27,17 @@ type Options struct {
 	// Workers bounds how many entries are checked at once; 0 means
 	// runtime.GOMAXPROCS(0). Output does not depend on it.
 	Workers int
-	// Session, when set, is shared with the other catalogs checked with
-	// the same Corpus and Config (see Session); nil: one of its own.
-	Session *Session
+	// Verifier, when set, verifies the citations: share one across the
+	// catalogs checked with the same Corpus and Config (it must be built
+	// for them, by NewVerifier) and each statute is resolved and prepared
+	// once, not once per file. Nil: one of its own.
+	Verifier *verify.Verifier
+}
+
+// NewVerifier returns the verifier of citations against corpus c with the
+// options configuration cfg sets (its aliases), for Options.Verifier.
+func NewVerifier(c *statutes.Corpus, cfg *Config) *verify.Verifier {
+	return verify.New(c, verifyOptions(cfg))
 }
 
 // Run lints one catalog. The diagnostics come back sorted and de-duplicated.
@@ -41,9 +51,11 @@ func Run(cat *catalog.Catalog, opts Options) (FileResult, error) {
 		now = time.Now()
 	}
 	asOf := AsOf(cat, cfg, now)
-	rs := newRunState()
-	if opts.Session != nil && opts.Session.rs != nil {
-		rs = opts.Session.rs
+	vr := opts.Verifier
+	if vr == nil {
+		vr = verify.New(opts.Corpus, verifyOptions(cfg))
+	} else if !vr.Serves(opts.Corpus, verifyOptions(cfg)) {
+		return FileResult{}, errors.New("lint: Options.Verifier was built for another corpus or configuration")
 	}
 	active := make([]*Rule, 0, len(opts.Rules))
 	for _, r := range opts.Rules {
@@ -52,7 +64,7 @@ func Run(cat *catalog.Catalog, opts Options) (FileResult, error) {
 		}
 		active = append(active, r)
 	}
-	results, quotes, err := runAll(cat, active, opts, cfg, asOf, rs)
+	results, quotes, err := runAll(cat, active, opts, cfg, asOf, vr)
 	if err != nil {
 		return FileResult{}, err
 	}
@@ -80,7 +92,7 @@ func Run(cat *catalog.Catalog, opts Options) (FileResult, error) {
 // task's diagnostics land in its own slot, so the result is the same
 // whatever the scheduling; of several errors, the first task's is returned
 // (catalog-scope rules in their order, then entries).
-func runAll(cat *catalog.Catalog, active []*Rule, opts Options, cfg *Config, asOf time.Time, rs *runState) ([][]Diagnostic, QuoteCounts, error) {
+func runAll(cat *catalog.Catalog, active []*Rule, opts Options, cfg *Config, asOf time.Time, vr *verify.Verifier) ([][]Diagnostic, QuoteCounts, error) {
 	var catRules, entryRules []*Rule
 	for _, r := range active {
 		if r.Scope == CatalogScope {
@@ -100,14 +112,14 @@ func runAll(cat *catalog.Catalog, active []*Rule, opts Options, cfg *Config, asO
 		collect := func(d Diagnostic) { out[t] = append(out[t], d) }
 		if t < len(catRules) {
 			r := catRules[t]
-			p := &Pass{Rule: r, Catalog: cat, Corpus: opts.Corpus, Config: cfg, AsOf: asOf, run: rs, report: collect}
+			p := &Pass{Rule: r, Catalog: cat, Corpus: opts.Corpus, Config: cfg, AsOf: asOf, run: vr, report: collect}
 			errs[t] = runRule(r, p)
 			return
 		}
 		i := t - len(catRules)
 		shared := &entryState{}
 		for _, r := range entryRules {
-			p := &Pass{Rule: r, Catalog: cat, Entry: &cat.Entries[i], Corpus: opts.Corpus, Config: cfg, AsOf: asOf, shared: shared, run: rs, report: collect}
+			p := &Pass{Rule: r, Catalog: cat, Entry: &cat.Entries[i], Corpus: opts.Corpus, Config: cfg, AsOf: asOf, shared: shared, run: vr, report: collect}
 			if err := runRule(r, p); err != nil {
 				errs[t] = err
 				return
@@ -276,22 +288,9 @@ func dedup(ds []Diagnostic) []Diagnostic {
 func countQuotes(es *entryState) QuoteCounts {
 	var c QuoteCounts
 	for _, v := range es.verifs {
-		if v == nil || v.Citation.Quote == nil {
-			continue
-		}
-		if v.Statute == nil {
-			c.Unverifiable += max(len(v.Citation.Quote.Parts), 1)
-			continue
-		}
-		for _, q := range v.Quotes {
-			switch q.Outcome {
-			case QuoteUnverifiable:
-				c.Unverifiable++
-			case QuoteNotChecked, QuoteTooLong:
-			default:
-				c.Checked++
-			}
-		}
+		checked, unverifiable := v.QuoteCounts()
+		c.Checked += checked
+		c.Unverifiable += unverifiable
 	}
 	return c
 }

@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/citelint/citelint/catalog"
-	"github.com/citelint/citelint/statutes"
+	"github.com/citelint/citelint/lint/verify"
 )
 
 // testCatalog builds a catalog whose entries' names say which findings a
@@ -136,10 +136,7 @@ func TestAsOf(t *testing.T) {
 // (titles, lookups, prepared texts) are filled concurrently, and the
 // result must be the sequential one (go test -race checks the sharing).
 func TestRunSharedStateConcurrent(t *testing.T) {
-	c, err := statutes.Load(verifyCorpus)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := testCorpus(t)
 	quotes := []string{
 		"《中华人民共和国甲法》第二条：" + art2,
 		"《甲法》第二条：违反本法规定，骗取甲基金的，由甲部门责令退回。",
@@ -154,7 +151,7 @@ func TestRunSharedStateConcurrent(t *testing.T) {
 		text := quotes[i%len(quotes)] + "；" + quotes[(i*5)%len(quotes)]
 		cat.Entries = append(cat.Entries, catalog.Entry{Index: i, Seq: fmt.Sprint(i), Fields: []catalog.Field{{Key: catalog.KeyBasis, Column: "职权依据", Text: text}}})
 	}
-	report := func(p *Pass, e *catalog.Entry, f *catalog.Field, vs []*Verification) {
+	report := func(p *Pass, e *catalog.Entry, f *catalog.Field, vs []*verify.Verification) {
 		for _, v := range vs {
 			msg := fmt.Sprint(v.Err)
 			if v.Statute != nil {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/citelint/citelint/catalog"
 	"github.com/citelint/citelint/lint"
+	"github.com/citelint/citelint/lint/verify"
 	"github.com/citelint/citelint/statutes"
 	"github.com/citelint/citelint/statutes/cite"
 )
@@ -22,8 +23,8 @@ var articleNotFoundRule = &lint.Rule{
 }
 
 func runArticleNotFound(p *lint.Pass) error {
-	eachVerification(p, func(f *catalog.Field, v *lint.Verification) {
-		if v.Statute == nil || v.Version == nil || v.Version.Text != statutes.TextFull || !v.Version.Verified {
+	eachVerification(p, func(f *catalog.Field, v *verify.Verification) {
+		if v.Statute == nil || v.Version == nil || v.Predates || v.Version.Text != statutes.TextFull || !v.Version.Verified {
 			return
 		}
 		seen := map[cite.Article]bool{}

@@ -8,6 +8,7 @@ import (
 	"github.com/citelint/citelint/catalog"
 	"github.com/citelint/citelint/lint"
 	"github.com/citelint/citelint/lint/quote"
+	"github.com/citelint/citelint/lint/verify"
 	"github.com/citelint/citelint/statutes/cite"
 )
 
@@ -31,7 +32,7 @@ type citedArticle struct {
 
 // statuteKey groups citations of one statute: its ID, or the compacted
 // title when the corpus does not know it.
-func statuteKey(v *lint.Verification) string {
+func statuteKey(v *verify.Verification) string {
 	if v.Statute != nil {
 		return v.Statute.ID
 	}
@@ -102,7 +103,7 @@ func runBasisInconsistent(p *lint.Pass) error {
 		for _, f := range basisFields(e) {
 			for _, v := range p.Resolutions(f) {
 				for _, q := range v.Quotes {
-					if q.Outcome != lint.QuoteUnverifiable || len(q.Articles) != 1 {
+					if q.Outcome != verify.QuoteUnverifiable || len(q.Articles) != 1 {
 						continue
 					}
 					a := q.Articles[0]

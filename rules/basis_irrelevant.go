@@ -8,6 +8,7 @@ import (
 	"github.com/citelint/citelint/catalog"
 	"github.com/citelint/citelint/lint"
 	"github.com/citelint/citelint/lint/quote"
+	"github.com/citelint/citelint/lint/verify"
 )
 
 var basisIrrelevantRule = &lint.Rule{
@@ -79,7 +80,7 @@ func runBasisIrrelevant(p *lint.Pass) error {
 	// the one the power rests on (《行政处罚法》第二十八条 for a penalty):
 	// that citation is no mistake. Only a basis none of whose checkable
 	// citations shares a word with the power is reported.
-	var unrelated []*lint.Verification
+	var unrelated []*verify.Verification
 	general := false
 	for _, v := range p.Verifications(basis) {
 		// A citation that cannot be read (unknown, not bundled, no

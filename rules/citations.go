@@ -8,6 +8,7 @@ import (
 	"github.com/citelint/citelint/catalog"
 	"github.com/citelint/citelint/lint"
 	"github.com/citelint/citelint/lint/quote"
+	"github.com/citelint/citelint/lint/verify"
 	"github.com/citelint/citelint/statutes"
 	"github.com/citelint/citelint/statutes/cite"
 )
@@ -52,7 +53,7 @@ func basisFields(e *catalog.Entry) []*catalog.Field {
 
 // eachVerification calls fn for every verified citation of the pass's
 // entry's basis fields.
-func eachVerification(p *lint.Pass, fn func(f *catalog.Field, v *lint.Verification)) {
+func eachVerification(p *lint.Pass, fn func(f *catalog.Field, v *verify.Verification)) {
 	if p.Entry == nil || p.Corpus == nil {
 		return
 	}
@@ -126,7 +127,7 @@ func typedRef(a cite.Article) lint.ArticleRef {
 
 // citationOf is the evidence a diagnostic carries: the statute's full
 // title, the version compared with and the articles.
-func citationOf(v *lint.Verification, as []cite.Article) *lint.Citation {
+func citationOf(v *verify.Verification, as []cite.Article) *lint.Citation {
 	c := &lint.Citation{}
 	if v.Statute != nil {
 		c.Statute = v.Statute.Title
@@ -147,13 +148,13 @@ func citationOf(v *lint.Verification, as []cite.Article) *lint.Citation {
 func compactTitle(t string) string { return strings.Join(strings.Fields(t), "") }
 
 // quoteSpan is the byte range of a quoted part in its field.
-func quoteSpan(q *lint.QuoteCheck) (int, int) { return q.Part.Span.Start, q.Part.Span.End }
+func quoteSpan(q *verify.QuoteCheck) (int, int) { return q.Part.Span.Start, q.Part.Span.End }
 
 // expectedText is the statute text a quote is shown against: the region of
 // the cited text the quote aligns with (so a quote of half an article is
 // diffed against that half), whole lines when the region starts or ends
 // inside one.
-func expectedText(q *lint.QuoteCheck) string {
+func expectedText(q *verify.QuoteCheck) string {
 	r := q.Result
 	if r == nil || r.Cand == nil || r.Region.Len() == 0 {
 		return q.Expected

@@ -9,6 +9,7 @@ import (
 	"github.com/citelint/citelint/catalog"
 	"github.com/citelint/citelint/lint"
 	"github.com/citelint/citelint/lint/quote"
+	"github.com/citelint/citelint/lint/verify"
 	"github.com/citelint/citelint/rules/internal/text"
 )
 
@@ -72,7 +73,7 @@ func runDuplicateClause(p *lint.Pass) error {
 	}
 	// Words doubled in a quote (建设建设, 确定的镇人民政府确定的镇人民政府):
 	// too short for a clause, but the statute says them once.
-	eachQuote(p, lint.QuoteMismatch, func(f *catalog.Field, v *lint.Verification, q *lint.QuoteCheck) {
+	eachQuote(p, verify.QuoteMismatch, func(f *catalog.Field, v *verify.Verification, q *verify.QuoteCheck) {
 		folded := text.Fold(f.Text)
 		qs, qe := quoteSpan(q)
 		done := map[string]bool{}

@@ -50,6 +50,7 @@ func nameClause(a *statutes.Article) string {
 
 type exactArticle struct {
 	s *statutes.Statute
+	v *statutes.Version
 	a *statutes.Article
 }
 
@@ -67,7 +68,7 @@ func exactSample(c *statutes.Corpus, n int, asOf time.Time) []exactArticle {
 		if r, err := c.Resolve(s.Title); err != nil || r != s {
 			return true
 		}
-		all = append(all, exactArticle{s, a})
+		all = append(all, exactArticle{s, v, a})
 		return true
 	})
 	var out []exactArticle
@@ -118,6 +119,16 @@ func exactFullCatalog(arts []exactArticle, spoil func(string) string) string {
 			body = spoil(body)
 		}
 		quoted := cite + sep + body
+		if pre := exactForm(ea, i/len(exactSeparators)); pre != "" && !strings.HasPrefix(body, "《") {
+			// the article after an earlier citation of the same statute
+			// in one of the forms catalogs use (同法, a bare 第Y条, a
+			// second tagged citation, a run-on), or after a level tag
+			s2 := sep
+			if s2 == "" {
+				s2 = "："
+			}
+			quoted = strings.Replace(pre, "@", statutes.ArticleLabel(ea.a.Num, ea.a.Suffix)+s2, 1) + body
+		}
 		if i%5 == 1 {
 			quoted = "1." + quoted
 		}
@@ -132,6 +143,62 @@ func exactFullCatalog(arts []exactArticle, spoil func(string) string) string {
 			i+1, typ[0], name, quoted, exactDuties, duty, exactOffices[i%len(exactOffices)])
 	}
 	return b.String()
+}
+
+// exactForm writes the text an article's citation follows in form k (with
+// @ where its label and separator go), or "" for the plain form: a level
+// tag, or the previous article of the statute quoted verbatim and then 同法
+// after '；', 该法 on the next line, a bare label on the next line, a
+// second tagged citation, or a run-on citation.
+func exactForm(ea exactArticle, k int) string {
+	title := ea.s.Title
+	tag := ""
+	if ea.s.Kind != "" {
+		tag = "【" + string(ea.s.Kind) + "】"
+	}
+	form := k % 7
+	if form == 0 {
+		return ""
+	}
+	if form == 1 {
+		if tag == "" {
+			return ""
+		}
+		return tag + "《" + title + "》@"
+	}
+	prev := ea.v.Article(ea.a.Num-1, 0)
+	if prev == nil || ea.a.Suffix != 0 || strings.HasPrefix(prev.Text(), "《") || !strings.HasSuffix(prev.Text(), "。") {
+		return ""
+	}
+	first := "《" + title + "》" + prev.Label + "："
+	open := strings.TrimSuffix(prev.Text(), "。")
+	ref := ""
+	for _, k := range []string{"条例", "办法", "规定", "细则", "法"} {
+		if strings.HasSuffix(title, k) {
+			ref = "同" + k
+			break
+		}
+	}
+	switch form {
+	case 2:
+		if ref == "" {
+			return ""
+		}
+		return first + open + "；" + ref + "@"
+	case 3:
+		if ref == "" {
+			return ""
+		}
+		return first + prev.Text() + "\n" + strings.Replace(ref, "同", "该", 1) + "@"
+	case 4:
+		return first + prev.Text() + "\n@"
+	case 5:
+		if tag == "" {
+			return ""
+		}
+		return tag + first + prev.Text() + "\n" + tag + "《" + title + "》@"
+	}
+	return first + open + "《" + title + "》@"
 }
 
 // TestExactFullCatalogHasNoFinding: a catalog whose every quote is exact,

@@ -10,6 +10,7 @@ import (
 
 	"github.com/citelint/citelint/catalog"
 	"github.com/citelint/citelint/lint"
+	"github.com/citelint/citelint/lint/verify"
 	"github.com/citelint/citelint/statutes"
 )
 
@@ -112,7 +113,7 @@ func shareIssuer(a, b docNo) bool {
 }
 
 func runIssuerMismatch(p *lint.Pass) error {
-	eachVerification(p, func(f *catalog.Field, v *lint.Verification) {
+	eachVerification(p, func(f *catalog.Field, v *verify.Verification) {
 		s := v.Statute
 		if s == nil || !s.Verified || v.Citation.Note == "" || len(s.DocNumbers) == 0 {
 			return

@@ -6,6 +6,7 @@ import (
 
 	"github.com/citelint/citelint/catalog"
 	"github.com/citelint/citelint/lint"
+	"github.com/citelint/citelint/lint/verify"
 	"github.com/citelint/citelint/statutes"
 )
 
@@ -21,7 +22,7 @@ var quoteMergedRule = &lint.Rule{
 }
 
 func runQuoteMerged(p *lint.Pass) error {
-	eachQuote(p, lint.QuoteMerged, func(f *catalog.Field, v *lint.Verification, q *lint.QuoteCheck) {
+	eachQuote(p, verify.QuoteMerged, func(f *catalog.Field, v *verify.Verification, q *verify.QuoteCheck) {
 		var joins []string
 		for _, j := range q.Result.Joins {
 			label := ""

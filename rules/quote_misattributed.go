@@ -5,6 +5,7 @@ import (
 
 	"github.com/citelint/citelint/catalog"
 	"github.com/citelint/citelint/lint"
+	"github.com/citelint/citelint/lint/verify"
 	"github.com/citelint/citelint/statutes"
 )
 
@@ -20,7 +21,7 @@ var quoteMisattributedRule = &lint.Rule{
 }
 
 func runQuoteMisattributed(p *lint.Pass) error {
-	eachQuote(p, lint.QuoteMisattributed, func(f *catalog.Field, v *lint.Verification, q *lint.QuoteCheck) {
+	eachQuote(p, verify.QuoteMisattributed, func(f *catalog.Field, v *verify.Verification, q *verify.QuoteCheck) {
 		src := q.Source
 		cited := statuteName(v.Statute) + articleLabels(q.Articles)
 		real := sameOrOther(v, src.Statute) + src.Article.Label

@@ -9,6 +9,7 @@ import (
 	"github.com/citelint/citelint/catalog"
 	"github.com/citelint/citelint/lint"
 	"github.com/citelint/citelint/lint/quote"
+	"github.com/citelint/citelint/lint/verify"
 	"github.com/citelint/citelint/statutes"
 )
 
@@ -28,7 +29,7 @@ func runQuoteMismatch(p *lint.Pass) error {
 	// A quote that cannot be checked against the version in force (not
 	// bundled) but differs from the earlier version the corpus holds: the
 	// difference is shown as a hint, the verdict left to a reviewer.
-	eachQuote(p, lint.QuoteUnverifiable, func(f *catalog.Field, v *lint.Verification, q *lint.QuoteCheck) {
+	eachQuote(p, verify.QuoteUnverifiable, func(f *catalog.Field, v *verify.Verification, q *verify.QuoteCheck) {
 		pr := q.Prior
 		if pr == nil {
 			return
@@ -40,7 +41,7 @@ func runQuoteMismatch(p *lint.Pass) error {
 			statuteName(v.Statute), articleLabels(q.Articles), versionName(pr.Version), describeDiff(pr.Result.Diff, 3))
 		p.Report(fd)
 	})
-	eachQuote(p, lint.QuoteMismatch, func(f *catalog.Field, v *lint.Verification, q *lint.QuoteCheck) {
+	eachQuote(p, verify.QuoteMismatch, func(f *catalog.Field, v *verify.Verification, q *verify.QuoteCheck) {
 		r := q.Result
 		where := statuteName(v.Statute) + articleLabels(q.Articles)
 		fd := quoteFinding(f, v, q, expectedText(q), "")
@@ -103,7 +104,7 @@ func sameNumbers(statute, quoted string) bool {
 
 // quoteFinding is a finding on quote q of field f: the quote's span, the
 // citation, and the statute (expected) and catalog (actual) texts.
-func quoteFinding(f *catalog.Field, v *lint.Verification, q *lint.QuoteCheck, expected, msg string) lint.Finding {
+func quoteFinding(f *catalog.Field, v *verify.Verification, q *verify.QuoteCheck, expected, msg string) lint.Finding {
 	fd := lint.Finding{Field: f, Citation: citationOf(v, q.Articles), Expected: expected, Actual: q.Actual, Message: msg}
 	fd.Start, fd.End = quoteSpan(q)
 	return fd
@@ -112,7 +113,7 @@ func quoteFinding(f *catalog.Field, v *lint.Verification, q *lint.QuoteCheck, ex
 // reportQuote reports a quote finding. A verdict resting on a fact of the
 // corpus nobody verified never makes a catalog wrong: it is lowered to info
 // and says so.
-func reportQuote(p *lint.Pass, q *lint.QuoteCheck, fd lint.Finding) {
+func reportQuote(p *lint.Pass, q *verify.QuoteCheck, fd lint.Finding) {
 	if q.Unverified {
 		fd.Severity = sevOf(lint.Info)
 		fd.Unverified = true
@@ -122,8 +123,8 @@ func reportQuote(p *lint.Pass, q *lint.QuoteCheck, fd lint.Finding) {
 }
 
 // eachQuote calls fn for every quoted part with the given outcome.
-func eachQuote(p *lint.Pass, o lint.Outcome, fn func(f *catalog.Field, v *lint.Verification, q *lint.QuoteCheck)) {
-	eachVerification(p, func(f *catalog.Field, v *lint.Verification) {
+func eachQuote(p *lint.Pass, o verify.Outcome, fn func(f *catalog.Field, v *verify.Verification, q *verify.QuoteCheck)) {
+	eachVerification(p, func(f *catalog.Field, v *verify.Verification) {
 		for i := range v.Quotes {
 			if v.Quotes[i].Outcome == o {
 				fn(f, v, &v.Quotes[i])
@@ -142,7 +143,7 @@ func hasStart(gs []quote.Gap) bool {
 }
 
 // sameOrOther names a statute in a message unless it is the cited one.
-func sameOrOther(v *lint.Verification, s *statutes.Statute) string {
+func sameOrOther(v *verify.Verification, s *statutes.Statute) string {
 	if s == v.Statute {
 		return ""
 	}

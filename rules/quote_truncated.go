@@ -8,6 +8,7 @@ import (
 	"github.com/citelint/citelint/catalog"
 	"github.com/citelint/citelint/lint"
 	"github.com/citelint/citelint/lint/quote"
+	"github.com/citelint/citelint/lint/verify"
 )
 
 var quoteTruncatedRule = &lint.Rule{
@@ -24,7 +25,7 @@ var quoteTruncatedRule = &lint.Rule{
 var whereName = map[quote.Where]string{quote.Start: "开头", quote.Middle: "中间", quote.End: "末尾"}
 
 func runQuoteTruncated(p *lint.Pass) error {
-	eachQuote(p, lint.QuoteTruncated, func(f *catalog.Field, v *lint.Verification, q *lint.QuoteCheck) {
+	eachQuote(p, verify.QuoteTruncated, func(f *catalog.Field, v *verify.Verification, q *verify.QuoteCheck) {
 		r := q.Result
 		var parts []string
 		for i, g := range r.Missing {

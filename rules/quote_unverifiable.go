@@ -7,6 +7,7 @@ import (
 	"github.com/citelint/citelint/catalog"
 	"github.com/citelint/citelint/lint"
 	"github.com/citelint/citelint/lint/quote"
+	"github.com/citelint/citelint/lint/verify"
 	"github.com/citelint/citelint/statutes"
 	"github.com/citelint/citelint/statutes/cite"
 )
@@ -15,7 +16,7 @@ var quoteUnverifiableRule = &lint.Rule{
 	ID:    "quote-unverifiable",
 	Title: "引文无法核对",
 	Doc: "所引法规在法规库中有记录，但没有收录其条文（或只收录了部分条文），引文既不能判对也不能判错。" +
-		"报告提醒人工核对，而不是悄悄放过。引文远远长于所引条文（如整篇文件粘贴在一格里）时不逐字核对，也在此提示。",
+		"目录日期早于法规库收录的最早版本、而该版本是修正或修订后的版本时，目录引用的是未收录的旧版本，也不逐字比对。报告提醒人工核对，而不是悄悄放过。引文远远长于所引条文（如整篇文件粘贴在一格里）时不逐字核对，也在此提示。",
 	Wrong:    "《社会保险稽核办法》第五条：……（法规库未收录该办法的条文）",
 	Right:    "人工核对后可在配置中忽略该提示。",
 	Severity: lint.Info,
@@ -23,15 +24,15 @@ var quoteUnverifiableRule = &lint.Rule{
 }
 
 func runQuoteUnverifiable(p *lint.Pass) error {
-	eachVerification(p, func(f *catalog.Field, v *lint.Verification) {
+	eachVerification(p, func(f *catalog.Field, v *verify.Verification) {
 		var arts []cite.Article
 		start, end := -1, -1
 		for _, q := range v.Quotes {
-			if q.Outcome == lint.QuoteTooLong {
+			if q.Outcome == verify.QuoteTooLong {
 				reportTooLong(p, f, v, &q)
 				continue
 			}
-			if q.Outcome != lint.QuoteUnverifiable {
+			if q.Outcome != verify.QuoteUnverifiable {
 				continue
 			}
 			arts = append(arts, q.Articles...)
@@ -53,7 +54,10 @@ func runQuoteUnverifiable(p *lint.Pass) error {
 			why = "法规库只收录了该版本的部分条文"
 		}
 		msg := fmt.Sprintf("%s%s在法规库中有记录，但%s，无法核对%s的引文，请人工核对。", statuteName(v.Statute), doc, why, articleLabels(arts))
-		if rev := revisionNote(v.Statute, v.Version); rev != "" {
+		if v.Predates {
+			msg = fmt.Sprintf("目录日期（%s）施行的%s版本法规库未收录（最早收录的是%s施行的版本），无法核对%s的引文，请人工核对。",
+				p.AsOf.Format("2006-01-02"), statuteName(v.Statute), versionStart(v.Version), articleLabels(arts))
+		} else if rev := revisionNote(v.Statute, v.Version); rev != "" {
 			msg = fmt.Sprintf("%s%s，法规库未收录修订后的条文，无法核对%s的引文，请人工核对。", statuteName(v.Statute), rev, articleLabels(arts))
 		}
 		p.Report(lint.Finding{Field: f, Start: start, End: end, Citation: citationOf(v, arts),
@@ -63,9 +67,9 @@ func runQuoteUnverifiable(p *lint.Pass) error {
 }
 
 // reportTooLong says that a quote far longer than what it cites was not
-// compared (lint.MaxQuote). The quote itself is not repeated: it may be
+// compared (verify.MaxQuote). The quote itself is not repeated: it may be
 // megabytes.
-func reportTooLong(p *lint.Pass, f *catalog.Field, v *lint.Verification, q *lint.QuoteCheck) {
+func reportTooLong(p *lint.Pass, f *catalog.Field, v *verify.Verification, q *verify.QuoteCheck) {
 	start, end := quoteSpan(q)
 	p.Report(lint.Finding{Field: f, Start: start, End: end, Citation: citationOf(v, q.Articles),
 		Message: fmt.Sprintf("引用%s%s的引文过长（%d字），远超所引条文，未逐字核对，请人工核对。",
@@ -114,6 +118,14 @@ func revisionNote(s *statutes.Statute, v *statutes.Version) string {
 		note += "（" + cnDate(v.Effective) + "起施行）"
 	}
 	return note
+}
+
+// versionStart is the date a version took effect, or its label.
+func versionStart(v *statutes.Version) string {
+	if !v.Effective.IsZero() {
+		return v.Effective.Format("2006-01-02")
+	}
+	return v.Label
 }
 
 func cnDate(t time.Time) string {

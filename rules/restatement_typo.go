@@ -7,6 +7,7 @@ import (
 
 	"github.com/citelint/citelint/catalog"
 	"github.com/citelint/citelint/lint"
+	"github.com/citelint/citelint/lint/verify"
 	"github.com/citelint/citelint/rules/internal/text"
 	"github.com/citelint/citelint/statutes"
 )
@@ -48,7 +49,7 @@ func runRestatementTypo(p *lint.Pass) error {
 	// The words the cited texts use: a "typo" that makes one of them
 	// (医疗保障 where the article says 医疗保险) is another term, not a slip.
 	var known strings.Builder
-	eachVerification(p, func(_ *catalog.Field, v *lint.Verification) {
+	eachVerification(p, func(_ *catalog.Field, v *verify.Verification) {
 		if v.Statute != nil {
 			known.WriteString(text.Fold(v.Statute.Title).Text + "\n")
 		}

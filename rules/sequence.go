@@ -16,7 +16,7 @@ var sequenceRule = &lint.Rule{
 	Title: "序号不连续",
 	Doc: `序号应为从某个数开始逐一递增的数字。报告空缺、重复、非数字和顺序颠倒的序号。` +
 		`节选自更大清单的序号可以从较大的数开始，只要连续即可；每张表格（或每个分类）` +
-		`可以从1重新编号；“1-1”“2.3”这类分级序号不检查。`,
+		`可以从1重新编号（每项一表的键值页除外）；“1-1”“2.3”这类分级序号不检查。`,
 	Wrong:    "序号：1、2、4、4、5",
 	Right:    "序号：1、2、3、4、5",
 	Severity: lint.Warning,
@@ -38,8 +38,8 @@ func runSequence(p *lint.Pass) error {
 	for i := range cat.Entries {
 		e := &cat.Entries[i]
 		// Each table of a document, each sheet of a workbook, numbers its
-		// own entries.
-		if len(e.Fields) > 0 && e.Fields[0].Loc.Sheet != sheet {
+		// own entries; key/value pages (a table per entry) number them all.
+		if cat.Layout != catalog.LayoutKV && len(e.Fields) > 0 && e.Fields[0].Loc.Sheet != sheet {
 			sheet = e.Fields[0].Loc.Sheet
 			prev, seen = 0, map[int]*catalog.Entry{}
 		}

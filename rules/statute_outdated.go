@@ -9,6 +9,7 @@ import (
 
 	"github.com/citelint/citelint/catalog"
 	"github.com/citelint/citelint/lint"
+	"github.com/citelint/citelint/lint/verify"
 	"github.com/citelint/citelint/statutes"
 )
 
@@ -74,7 +75,7 @@ func labelDate(v *statutes.Version) (time.Time, bool) {
 }
 
 func runStatuteOutdated(p *lint.Pass) error {
-	eachVerification(p, func(f *catalog.Field, v *lint.Verification) {
+	eachVerification(p, func(f *catalog.Field, v *verify.Verification) {
 		if v.Statute == nil || v.Version == nil || v.Citation.Note == "" || v.Status == statutes.StatusRepealed {
 			return
 		}

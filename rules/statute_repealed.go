@@ -5,6 +5,7 @@ import (
 
 	"github.com/citelint/citelint/catalog"
 	"github.com/citelint/citelint/lint"
+	"github.com/citelint/citelint/lint/verify"
 	"github.com/citelint/citelint/statutes"
 )
 
@@ -20,7 +21,7 @@ var statuteRepealedRule = &lint.Rule{
 }
 
 func runStatuteRepealed(p *lint.Pass) error {
-	eachVerification(p, func(f *catalog.Field, v *lint.Verification) {
+	eachVerification(p, func(f *catalog.Field, v *verify.Verification) {
 		s := v.Statute
 		if s == nil || v.Status != statutes.StatusRepealed {
 			return

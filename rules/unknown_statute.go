@@ -7,6 +7,7 @@ import (
 
 	"github.com/citelint/citelint/catalog"
 	"github.com/citelint/citelint/lint"
+	"github.com/citelint/citelint/lint/verify"
 	"github.com/citelint/citelint/statutes"
 )
 
@@ -22,7 +23,7 @@ var unknownStatuteRule = &lint.Rule{
 }
 
 func runUnknownStatute(p *lint.Pass) error {
-	eachVerification(p, func(f *catalog.Field, v *lint.Verification) {
+	eachVerification(p, func(f *catalog.Field, v *verify.Verification) {
 		if v.Statute != nil || v.Err == nil {
 			return
 		}

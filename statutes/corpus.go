@@ -2,6 +2,8 @@ package statutes
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -55,7 +57,7 @@ func Load(fsys fs.FS) (*Corpus, error) {
 		return loadManifest(fsys, m, true, func() (*facts, error) { return readFacts(fsys) })
 	case errors.Is(err, fs.ErrNotExist):
 		c := newCorpus("")
-		if err := c.addFS(fsys, "."); err != nil {
+		if _, err := c.addFS(fsys, "."); err != nil {
 			return nil, err
 		}
 		if err := c.applyFactsFile(fsys); err != nil {
@@ -141,7 +143,11 @@ func loadManifest(fsys fs.FS, m *Manifest, errata bool, readFacts func() (*facts
 	if err := c.applyFacts(f, errata); err != nil {
 		return nil, err
 	}
-	c.finish()
+	if f == nil || len(f.Aliases) == 0 {
+		// With aliases, applyFacts's AddAliases has just rebuilt the
+		// index (errata change article text, never titles or order).
+		c.finish()
+	}
 	return c, nil
 }
 
@@ -445,16 +451,21 @@ func (c *Corpus) AddDir(dir string) error {
 	if _, err := os.Stat(dir); err != nil {
 		return fmt.Errorf("read statutes dir: %w", err)
 	}
-	if err := c.addFS(os.DirFS(dir), dir); err != nil {
+	sum, err := c.addFS(os.DirFS(dir), dir)
+	if err != nil {
 		return err
 	}
+	// The corpus is no longer the embedded one: its ID says so, with a
+	// digest of what was added (a search index built for it is its own).
+	c.id += "+local-" + hex.EncodeToString(sum[:4])
 	c.finish()
 	return nil
 }
 
 // addFS reads every *.txt corpus file in fsys (recursively). root names
 // fsys in errors.
-func (c *Corpus) addFS(fsys fs.FS, root string) error {
+func (c *Corpus) addFS(fsys fs.FS, root string) ([]byte, error) {
+	digest := sha256.New()
 	var files []string
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -466,39 +477,41 @@ func (c *Corpus) addFS(fsys fs.FS, root string) error {
 		return nil
 	})
 	if err != nil {
-		return fmt.Errorf("read statutes dir %s: %w", root, err)
+		return nil, fmt.Errorf("read statutes dir %s: %w", root, err)
 	}
 	sort.Strings(files)
 	for _, f := range files {
 		raw, err := fs.ReadFile(fsys, f)
 		if err != nil {
-			return fmt.Errorf("read statute %s: %w", f, err)
+			return nil, fmt.Errorf("read statute %s: %w", f, err)
 		}
+		fmt.Fprintf(digest, "%s\x00%d\x00", f, len(raw))
+		digest.Write(raw)
 		name := f
 		if root != "." {
 			name = path.Join(root, f)
 		}
 		h, err := parseHeader(name, string(raw))
 		if err != nil {
-			return err
+			return nil, err
 		}
 		arts, body, err := parseBody(name, h.body, h.bodyLine)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		v := h.version
 		if v.Text == TextNone && len(arts) > 0 {
-			return &ParseError{File: name, Msg: "text: none but the file has articles"}
+			return nil, &ParseError{File: name, Msg: "text: none but the file has articles"}
 		}
 		if h.version.NumArticles >= 0 && h.version.NumArticles != len(arts) {
-			return &ParseError{File: name, Msg: fmt.Sprintf("header says %d articles, the body has %d", h.version.NumArticles, len(arts))}
+			return nil, &ParseError{File: name, Msg: fmt.Sprintf("header says %d articles, the body has %d", h.version.NumArticles, len(arts))}
 		}
 		v.Articles, v.Body, v.NumArticles = arts, body, len(arts)
 		if err := c.mergeVersion(h.statute, v); err != nil {
-			return fmt.Errorf("%s: %w", name, err)
+			return nil, fmt.Errorf("%s: %w", name, err)
 		}
 	}
-	return nil
+	return digest.Sum(nil), nil
 }
 
 // mergeVersion adds v to the statute s names (by ID), creating it when new.

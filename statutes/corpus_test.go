@@ -127,6 +127,7 @@ func TestVersionAt(t *testing.T) {
 		{"药品管理法", "2019-11-30", "2015-04-24", TextPartial, StatusInForce},
 		{"药品管理法", "2019-12-01", "2019-08-26", TextFull, StatusInForce},
 		{"药品管理法", "2014-01-01", "2013-12-28", TextPartial, StatusInForce},
+		{"药品管理法", "2005-01-01", "2001-02-28", TextPartial, StatusInForce},
 		{"社会保险法", "2011-06-30", "", "", StatusPending},
 		{"社会保险法", "2011-07-01", "2010-10-28", TextNone, StatusInForce},
 		{"社会保险法", "2019-01-01", "2018-12-29", TextFull, StatusInForce},

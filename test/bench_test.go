@@ -20,6 +20,7 @@ import (
 
 	"github.com/citelint/citelint/catalog"
 	"github.com/citelint/citelint/lint"
+	"github.com/citelint/citelint/lint/verify"
 	"github.com/citelint/citelint/rules"
 	"github.com/citelint/citelint/statutes"
 	"github.com/citelint/citelint/statutes/cite"
@@ -163,6 +164,56 @@ func BenchmarkStage(b *testing.B) {
 			}
 		}
 	})
+}
+
+// sixFiles are the catalogs of BenchmarkLintFiles: a run of several files
+// citing many of the same statutes.
+var sixFiles = []string{
+	"../testdata/seeds/000_cc42e2149e1dc4a3.txt",
+	"../testdata/seeds/003_63d24b8c8a735c5c.txt",
+	"../testdata/realworld/realworld-01-weichang.txt",
+	"../testdata/realworld/realworld-02-xiamen.txt",
+	"../testdata/realworld/realworld-03-qinzhou.txt",
+	"../testdata/realworld/realworld-04-wuchang.txt",
+}
+
+// BenchmarkLintFiles: six catalogs linted in one run, as citelint lint
+// does, with one verifier shared by the files (shared) and with one per
+// file (apart), warm corpus.
+func BenchmarkLintFiles(b *testing.B) {
+	c := mustCorpus(b)
+	var cats []*catalog.Catalog
+	for _, p := range sixFiles {
+		cat, err := catalog.Read(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		cats = append(cats, cat)
+	}
+	all := rules.All()
+	lintAll := func(b *testing.B, shared bool) {
+		var vr *verify.Verifier
+		if shared {
+			vr = lint.NewVerifier(c, nil)
+		}
+		for _, cat := range cats {
+			if _, err := lint.Run(cat, lint.Options{Rules: all, Corpus: c, Now: now, Verifier: vr}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	lintAll(b, false)
+	for _, shared := range []bool{true, false} {
+		name := "apart"
+		if shared {
+			name = "shared"
+		}
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				lintAll(b, shared)
+			}
+		})
+	}
 }
 
 // BenchmarkSearch: the latency of one search of the whole corpus, index

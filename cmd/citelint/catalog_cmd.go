@@ -99,7 +99,13 @@ func writeCatalogTable(w io.Writer, c *catalog.Catalog, textWidth int) error {
 		}
 		cols = append(cols, col.Name+"="+k)
 	}
-	fmt.Fprintf(w, "表头: %s\n", strings.Join(cols, "  "))
+	if c.Layout == catalog.LayoutKV {
+		// Key/value item pages: the labels are the header.
+		fmt.Fprintln(w, "版式: 键值页（每项一张“栏目 | 内容”表，一表为一条）")
+		fmt.Fprintf(w, "栏目: %s\n", strings.Join(cols, "  "))
+	} else {
+		fmt.Fprintf(w, "表头: %s\n", strings.Join(cols, "  "))
+	}
 	if hasByContent(c) {
 		fmt.Fprintln(w, "(* 按内容识别的列)")
 	}

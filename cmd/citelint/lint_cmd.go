@@ -23,6 +23,7 @@ import (
 	"github.com/citelint/citelint/lint/baseline"
 	"github.com/citelint/citelint/lint/config"
 	"github.com/citelint/citelint/lint/report"
+	"github.com/citelint/citelint/lint/verify"
 	"github.com/citelint/citelint/rules"
 	"github.com/citelint/citelint/statutes"
 )
@@ -58,6 +59,7 @@ unless --config names one.`,
 			&cli.StringFlag{Name: "as-of", Usage: "check quotes against the law in force on `DATE` (YYYY-MM-DD); overrides the config and the catalog's title"},
 			&cli.StringFlag{Name: "baseline", Usage: "report only findings not recorded in this baseline `FILE`"},
 			&cli.StringFlag{Name: "write-baseline", Usage: "record the current findings in a baseline `FILE`"},
+			statutesFlag(),
 			&cli.StringFlag{Name: "annotate", Usage: "write a copy of each .docx and .xlsx catalog with its findings as comments into `DIR` (NAME.citelint.docx); originals are never changed"},
 		},
 		Action: runLint,
@@ -201,6 +203,7 @@ func runLint(ctx context.Context, cmd *cli.Command) error {
 	// A corpus per configuration that extends it; the plain one otherwise.
 	corpora := map[*config.Config]*statutes.Corpus{}
 	var plain *statutes.Corpus
+	extraDirs := cmd.StringSlice("statutes")
 	for _, p := range paths {
 		c := cfgOf[p]
 		if _, ok := corpora[c]; ok {
@@ -210,7 +213,7 @@ func runLint(ctx context.Context, cmd *cli.Command) error {
 			corpora[c] = plain
 			continue
 		}
-		corpus, err := buildCorpus(c)
+		corpus, err := buildCorpus(c, extraDirs)
 		if err != nil {
 			return err
 		}
@@ -230,17 +233,18 @@ func runLint(ctx context.Context, cmd *cli.Command) error {
 			progressbar.OptionSetPredictTime(false),
 		)
 	}
-	// One session per corpus and configuration: a statute cited by
-	// several catalogs is resolved and prepared once.
-	var sessMu sync.Mutex
-	sessions := map[*config.Config]*lint.Session{}
-	sessionOf := func(c *config.Config) *lint.Session {
-		sessMu.Lock()
-		defer sessMu.Unlock()
-		if sessions[c] == nil {
-			sessions[c] = lint.NewSession()
+	// One verifier per corpus and configuration, shared by the files
+	// linted with them: a statute cited by several catalogs is resolved
+	// and prepared once.
+	var verMu sync.Mutex
+	verifiers := map[*config.Config]*verify.Verifier{}
+	verifierOf := func(c *config.Config) *verify.Verifier {
+		verMu.Lock()
+		defer verMu.Unlock()
+		if verifiers[c] == nil {
+			verifiers[c] = lint.NewVerifier(corpora[c], &c.Lint)
 		}
-		return sessions[c]
+		return verifiers[c]
 	}
 	// Each configuration's header names on top of the embedded table.
 	synOf := map[*config.Config]*catalog.Synonyms{}
@@ -257,7 +261,7 @@ func runLint(ctx context.Context, cmd *cli.Command) error {
 	readCatalog := func(p string) (*catalog.Catalog, error) { return catalog.ReadWith(p, synOf[cfgOf[p]]) }
 	files, cats, errs := lintFiles(paths, readCatalog, func(p string) lint.Options {
 		c := cfgOf[p]
-		return lint.Options{Rules: all, Corpus: corpora[c], Config: &c.Lint, Session: sessionOf(c)}
+		return lint.Options{Rules: all, Corpus: corpora[c], Config: &c.Lint, Verifier: verifierOf(c)}
 	}, bar)
 	if bar != nil {
 		_ = bar.Finish()
@@ -310,20 +314,42 @@ func runLint(ctx context.Context, cmd *cli.Command) error {
 }
 
 // buildCorpus is the statute corpus a configuration checks against: the
-// embedded one with the configuration's statute_dirs and aliases.
-func buildCorpus(c *config.Config) (*statutes.Corpus, error) {
-	corpus, err := statutes.Default()
+// embedded one with the --statutes directories, then the configuration's
+// statutes (statute_dirs) and aliases.
+func buildCorpus(c *config.Config, extra []string) (*statutes.Corpus, error) {
+	corpus, err := corpusWith(extra)
 	if err != nil {
-		return nil, fmt.Errorf("load statutes: %w", err)
+		return nil, err
 	}
 	for _, d := range c.StatuteDirs {
 		if err := corpus.AddDir(d); err != nil {
-			return nil, inputError(fmt.Errorf("config %s: statute_dirs: %w", c.Path, err))
+			return nil, inputError(fmt.Errorf("config %s: statutes: %w", c.Path, err))
 		}
 	}
 	if len(c.Lint.Aliases) > 0 {
 		if err := corpus.AddAliases(c.Lint.Aliases); err != nil {
 			return nil, inputError(fmt.Errorf("config %s: aliases: %w", c.Path, err))
+		}
+	}
+	return corpus, nil
+}
+
+// statutesFlag is --statutes, for lint and the statutes commands.
+func statutesFlag() cli.Flag {
+	return &cli.StringSliceFlag{Name: "statutes", Usage: "add the statute texts in `DIR` (corpus format, *.txt; repeatable) to lookup, verification and search"}
+}
+
+// corpusWith is the embedded corpus with the statute texts of dirs added;
+// a directory that cannot be read or a malformed file is an input error
+// naming the file and line.
+func corpusWith(dirs []string) (*statutes.Corpus, error) {
+	corpus, err := statutes.Default()
+	if err != nil {
+		return nil, fmt.Errorf("load statutes: %w", err)
+	}
+	for _, d := range dirs {
+		if err := corpus.AddDir(d); err != nil {
+			return nil, inputError(fmt.Errorf("--statutes %s: %w", d, err))
 		}
 	}
 	return corpus, nil

@@ -153,7 +153,7 @@ func TestLintErrors(t *testing.T) {
 		{"missing --config", []string{"lint", "--config", filepath.Join(dir, "none.yaml"), cat}, "none.yaml"},
 		{"unreadable catalog", []string{"lint", notCatalog}, "notes.txt"},
 		{"bad baseline", []string{"lint", "--baseline", badBaseline, cat}, "b.json"},
-		{"missing statute dir", []string{"lint", "--config", missingDir, cat}, "statute_dirs"},
+		{"missing statute dir", []string{"lint", "--config", missingDir, cat}, "no-such-dir"},
 		{"alias to an unknown statute", []string{"lint", "--config", badAlias, cat}, "aliases"},
 	}
 	for _, tt := range tests {

@@ -31,6 +31,7 @@ and nothing leaves the machine. Stop it with Ctrl+C (or close its window).
 
 On Windows, running citelint.exe with no arguments (a double-click) starts it.`,
 		Flags: []cli.Flag{
+			statutesFlag(),
 			&cli.StringFlag{Name: "addr", Value: "127.0.0.1:0", Usage: "listen on `HOST:PORT`; the host must be 127.0.0.1 or localhost, port 0 picks a free one"},
 			&cli.IntFlag{Name: "port", Usage: "listen on 127.0.0.1:`N` (overrides --addr's port)"},
 			&cli.BoolFlag{Name: "no-browser", Usage: "do not open the browser; only print the address"},
@@ -101,7 +102,7 @@ func runServe(ctx context.Context, cmd *cli.Command) error {
 		}
 		cfg.Lint.AsOf = t
 	}
-	corpus, err := buildCorpus(cfg)
+	corpus, err := buildCorpus(cfg, cmd.StringSlice("statutes"))
 	if err != nil {
 		return err
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
@@ -19,6 +20,10 @@ const art87 = "社会保险经办机构以及医疗机构、药品经营单位�
 const label86 = "药品标识不符合本法第五十四条规定的，除依法应当按照假药、劣药论处的外，责令改正，给予警告；情节严重的，撤销该药品的批准证明文件。"
 
 const drug86of2019 = "药品上市许可持有人、药品生产企业、药品经营企业和医疗机构应当依法向药品价格主管部门提供其药品的实际购销价格和购销数量等资料。"
+
+// drug86of2015 is 第八十六条 of the 2015 text (药品检验机构), held as a partial,
+// unverified version.
+const drug86of2015 = "药品检验机构出具虚假检验报告，构成犯罪的，依法追究刑事责任；不构成犯罪的，责令改正，给予警告，对单位并处三万元以上五万元以下的罚款；对直接负责的主管人员和其他直接责任人员依法给予降级、撤职、开除的处分，并处三万元以下的罚款；有违法所得的，没收违法所得；情节严重的，撤销其检验资格。药品检验机构出具的检验结果不实，造成损失的，应当承担相应的赔偿责任。"
 
 func TestStatutesShow(t *testing.T) {
 	tests := []struct {
@@ -37,7 +42,9 @@ func TestStatutesShow(t *testing.T) {
 		{"item", []string{"价格法", "第三十四条第（二）项"}, 0, "", "（二）查询、复制", ""},
 		{"suffix", []string{"刑法", "17之一"}, 0, "已满七十五周岁的人故意犯罪的，可以从轻或者减轻处罚；过失犯罪的，应当从轻或者减轻处罚。\n", "", "第十七条之一"},
 		{"suffix chinese", []string{"刑法", "第十七条之一"}, 0, "已满七十五周岁的人故意犯罪的，可以从轻或者减轻处罚；过失犯罪的，应当从轻或者减轻处罚。\n", "", ""},
-		{"partial version", []string{"药品管理法", "86", "--as-of", "2019-06-01"}, 0, label86 + "\n", "", "部分条文"},
+		{"partial version", []string{"药品管理法", "86", "--as-of", "2014-06-01"}, 0, label86 + "\n", "", "部分条文"},
+		{"partial version 2015", []string{"药品管理法", "86", "--as-of", "2019-06-01"}, 0, drug86of2015 + "\n", "", "未经核对"},
+		{"2015 label article", []string{"药品管理法", "85", "--as-of", "2019-06-01"}, 0, label86 + "\n", "", "部分条文"},
 		{"current version", []string{"药品管理法", "86"}, 0, drug86of2019 + "\n", "", "2019-08-26"},
 		{"partial lacks article", []string{"药品管理法", "87", "--as-of", "2019-06-01"}, 0, "", "只收录了部分条文", ""},
 		{"errata noted", []string{"价格法", "34"}, 0, "", "可以行使下列职权：\n", "勘误"},
@@ -102,6 +109,52 @@ func TestStatutesList(t *testing.T) {
 		if _, _, code := runCLI(t, append([]string{"statutes", "list"}, args...)...); code != 2 {
 			t.Errorf("%v: exit %d, want 2", args, code)
 		}
+	}
+}
+
+// TestStatutesListCounts: --counts prints one line per level whose
+// figures add up to the totals line, and the totals line names the same
+// counts by level.
+func TestStatutesListCounts(t *testing.T) {
+	out, errb, code := runCLI(t, "statutes", "list", "--counts")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errb)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) < 4 || !strings.HasPrefix(lines[0], "层级") {
+		t.Fatalf("no counts table in %q", out)
+	}
+	m := totalsRe.FindStringSubmatch(lines[len(lines)-1])
+	if m == nil {
+		t.Fatalf("no totals line in %q", out)
+	}
+	sum, sumArticles := 0, 0
+	var by []string
+	for _, l := range lines[1 : len(lines)-1] {
+		f := strings.Fields(l)
+		if len(f) != 7 {
+			t.Fatalf("counts line %q: %d fields, want 7", l, len(f))
+		}
+		n, _ := strconv.Atoi(f[1])
+		inForce, _ := strconv.Atoi(f[2])
+		repealed, _ := strconv.Atoi(f[3])
+		pending, _ := strconv.Atoi(f[4])
+		arts, _ := strconv.Atoi(f[6])
+		if inForce+repealed+pending != n {
+			t.Errorf("%s: %d+%d+%d statutes by status, %d in all", f[0], inForce, repealed, pending, n)
+		}
+		sum += n
+		sumArticles += arts
+		by = append(by, f[0]+" "+f[1])
+	}
+	if strconv.Itoa(sum) != m[1] || strconv.Itoa(sumArticles) != m[3] {
+		t.Errorf("levels add up to %d statutes, %d articles; totals say %s, %s", sum, sumArticles, m[1], m[3])
+	}
+	if !strings.Contains(lines[len(lines)-1], "按层级："+strings.Join(by, "，")+"；") {
+		t.Errorf("totals line %q does not name the levels %v", lines[len(lines)-1], by)
+	}
+	if !strings.Contains(out, "\n法律 ") || !strings.Contains(out, "\n行政法规 ") {
+		t.Errorf("no 法律/行政法规 line in %q", out)
 	}
 }
 
@@ -289,5 +342,150 @@ func TestStatutesShowRevised(t *testing.T) {
 	out, errb, code = runCLI(t, "statutes", "show", "反不正当竞争法", "2", "--as-of", "2025-01-01")
 	if code != 0 || !strings.HasPrefix(out, "经营者在生产经营活动中") || strings.Contains(errb, "现行的是") {
 		t.Errorf("--as-of before the revision: exit %d, stdout %q, stderr %q", code, out, errb)
+	}
+}
+
+// TestStatutesFlag: a user's own statute texts, given with --statutes or
+// `statutes:` in citelint.yaml, are looked up, shown and used to verify
+// quotes; a missing directory or a malformed file is an input error
+// naming it.
+func TestStatutesFlag(t *testing.T) {
+	extra, err := filepath.Abs("../../testdata/statutes/extra")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	cat := writeFile(t, dir, "cat.csv", "序号,职权名称,职权类型,职权依据\n"+
+		"1,对违规使用医保基金的处罚,行政处罚,《某市医疗保障基金监督管理办法》第二条：有下列情形之一的，责令改正：（一）甲；（二）丙。\n")
+	cfg := writeFile(t, dir, "own.yaml", "statutes: ["+extra+"]\n")
+
+	out, errb, code := runCLI(t, "lint", "--no-fail", cat)
+	if code != 0 || !strings.Contains(out, "unknown-statute") || strings.Contains(out, "quote-mismatch") {
+		t.Fatalf("without --statutes: exit %d, %q %q", code, out, errb)
+	}
+	for _, args := range [][]string{{"--statutes", extra}, {"--config", cfg}} {
+		out, errb, code := runCLI(t, append(append([]string{"lint", "--no-fail"}, args...), cat)...)
+		if code != 0 || !strings.Contains(out, "原文“乙”误作“丙”") || strings.Contains(out, "unknown-statute") {
+			t.Errorf("%v: exit %d, %q %q", args, code, out, errb)
+		}
+	}
+
+	out, errb, code = runCLI(t, "statutes", "show", "--statutes", extra, "某市医疗保障基金监督管理办法", "2")
+	if code != 0 || out != "有下列情形之一的，责令改正：\n（一）甲；\n（二）乙。\n" {
+		t.Errorf("show --statutes: exit %d, %q %q", code, out, errb)
+	}
+	out, _, code = runCLI(t, "statutes", "list", "--statutes", extra, "--kind", "地方政府规章")
+	if code != 0 || !strings.Contains(out, "某市医疗保障基金监督管理办法") || !strings.Contains(out, "+local-") {
+		t.Errorf("list --statutes: exit %d, %q", code, out)
+	}
+
+	bad := filepath.Join(dir, "bad")
+	good, err := os.ReadFile(filepath.Join(extra, "本地示例办法@2024-01-01.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, bad, "x.txt", strings.Replace(string(good), "effective: 2024-01-01", "effective: 2024-13-01", 1))
+	for _, args := range [][]string{
+		{"lint", "--statutes", filepath.Join(dir, "none"), cat},
+		{"lint", "--statutes", bad, cat},
+		{"statutes", "show", "--statutes", bad, "社会保险法", "87"},
+	} {
+		_, errb, code := runCLI(t, args...)
+		want := "none"
+		if args[2] == bad || args[3] == bad {
+			want = "x.txt:13: bad effective"
+		}
+		if code != 2 || !strings.Contains(errb, want) {
+			t.Errorf("%v: exit %d, stderr %q does not name %q", args, code, errb, want)
+		}
+	}
+}
+
+// TestLintPredatesHeldVersion: a catalog dated before the earliest version
+// the corpus holds, when that version is an amendment, quoted a text the
+// corpus does not hold: quote-unverifiable (info) naming the dates, never
+// a mismatch against the later text. Dated after it, the quote is checked;
+// dated between an original's adoption and its entry into force, it is
+// checked against that original.
+func TestLintPredatesHeldVersion(t *testing.T) {
+	good, err := os.ReadFile("../../testdata/statutes/extra/本地示例办法@2024-01-01.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	amended := strings.NewReplacer(
+		"id: 本地示例办法", "id: 本地修正办法",
+		"title: 某市医疗保障基金监督管理办法", "title: 某市医疗保障基金修正办法",
+		"short: 某市医保基金监管办法\n", "",
+		"alias: 医保基金监管办法（某市）\n", "",
+		"event: 2023-11-30 公布 | 2023年11月30日 某市人民政府令第1号公布",
+		"event: 2001-03-01 公布 | 2001年3月1日 某市人民政府令第1号公布\nevent: 2015-01-01 修正 | 2015年1月1日 某市人民政府令第9号修正",
+		"version: 2024-01-01", "version: 2015-01-01",
+		"effective: 2024-01-01", "effective: 2015-01-01",
+	).Replace(string(good))
+	writeFile(t, filepath.Join(dir, "own"), "a.txt", amended)
+	writeFile(t, filepath.Join(dir, "own"), "b.txt", string(good))
+	cat := writeFile(t, dir, "cat.csv", "序号,职权名称,职权类型,职权依据\n"+
+		"1,甲,行政处罚,《某市医疗保障基金修正办法》第二条：有下列情形之一的，责令改正：（一）甲；（二）丙。\n"+
+		"2,乙,行政处罚,《某市医疗保障基金监督管理办法》第二条：有下列情形之一的，责令改正：（一）甲；（二）丙。\n")
+	own := filepath.Join(dir, "own")
+	for _, tt := range []struct {
+		asOf      string
+		first     string // the finding on entry 1
+		secondErr bool   // entry 2 compared (a quote-mismatch)
+	}{
+		{"2010-06-01", "目录日期（2010-06-01）施行的《某市医疗保障基金修正办法》版本法规库未收录（最早收录的是2015-01-01施行的版本）", false},
+		{"2016-06-01", "原文“乙”误作“丙”", false},
+		{"2023-12-15", "", true},
+	} {
+		out, errb, code := runCLI(t, "lint", "--no-fail", "--statutes", own, "--as-of", tt.asOf, cat)
+		if code != 0 {
+			t.Fatalf("%s: exit %d: %s", tt.asOf, code, errb)
+		}
+		var first, second []string
+		for _, l := range strings.Split(out, "\n") {
+			switch {
+			case strings.Contains(l, "cat.csv:1(1)"):
+				first = append(first, l)
+			case strings.Contains(l, "cat.csv:2(2)"):
+				second = append(second, l)
+			}
+		}
+		if tt.first != "" {
+			if len(first) != 1 || !strings.Contains(first[0], tt.first) {
+				t.Errorf("%s: entry 1 findings %q, want one with %q", tt.asOf, first, tt.first)
+			}
+			if tt.asOf == "2010-06-01" && !strings.Contains(first[0], "quote-unverifiable") {
+				t.Errorf("%s: entry 1 %q is not quote-unverifiable", tt.asOf, first[0])
+			}
+		}
+		if tt.secondErr && (len(second) != 1 || !strings.Contains(second[0], "原文“乙”误作“丙”")) {
+			t.Errorf("%s: entry 2 findings %q, want the mismatch against the original", tt.asOf, second)
+		}
+	}
+}
+
+// TestLintSupersededCounterpart: a quote of an earlier version's article
+// whose provision the current version carries under another number names
+// that article and its text.
+func TestLintSupersededCounterpart(t *testing.T) {
+	head := func(version, text string, n int) string {
+		return "citelint-statute 1\nid: 示例编号办法\ntitle: 某市示例编号办法\nkind: 地方政府规章\nissuer: 某市人民政府\n" +
+			"event: 2001-03-01 公布 | 2001年3月1日 某市人民政府令第1号公布\nevent: 2019-01-01 修订 | 2019年1月1日 某市人民政府令第9号修订\n" +
+			"verified: false\nsource: test fixture\nversion: " + version + "\neffective: " + version + "\ntext: full\nversion-source: test fixture\n" +
+			"articles: " + strconv.Itoa(n) + "\n\n" + text
+	}
+	penalty := "违反本办法规定，未经许可从事医疗保障定点服务的，由医疗保障行政部门责令停止，没收违法所得，并处违法所得一倍以上三倍以下的罚款。"
+	dir := t.TempDir()
+	own := filepath.Join(dir, "own")
+	writeFile(t, own, "a.txt", head("2001-03-01", "第一条 为了示例，制定本办法。\n\n第二条 "+penalty+"\n", 2))
+	writeFile(t, own, "b.txt", head("2019-01-01", "第一条 为了示例，制定本办法。\n\n第二条 本办法由市医疗保障局负责解释。\n\n第三条 医疗保障定点服务实行协议管理。\n\n第四条 定点机构应当建立内部管理制度。\n\n第五条 "+penalty+"\n", 5))
+	cat := writeFile(t, dir, "cat.csv", "序号,职权名称,职权类型,职权依据\n1,甲,行政处罚,《某市示例编号办法》第二条："+penalty+"\n")
+	out, errb, code := runCLI(t, "lint", "--no-fail", "--statutes", own, "--as-of", "2020-06-01", cat)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errb)
+	}
+	if !strings.Contains(out, "quote-superseded") || !strings.Contains(out, "该规定在现行2019-01-01版本中是第五条：“违反本办法规定") || !strings.Contains(out, "现行第二条已是另一规定") {
+		t.Errorf("no counterpart named in %q", out)
 	}
 }

@@ -31,6 +31,7 @@ func statutesSearchCmd() *cli.Command {
 			"later ones reuse it. Coverage is the share of TEXT the article contains\n" +
 			"(100% = all of it, as runs of at least 4 characters).",
 		Flags: []cli.Flag{
+			statutesFlag(),
 			&cli.StringFlag{Name: "statute", Usage: "search only this statute (a title as catalogs write it)"},
 			&cli.IntFlag{Name: "limit", Value: 10, Usage: "show at most this many articles"},
 			&cli.StringFlag{Name: "format", Value: "text", Usage: "text or json"},
@@ -101,7 +102,7 @@ func runStatutesSearch(ctx context.Context, cmd *cli.Command) error {
 	}
 	// Default reads only the corpus manifest; article text is loaded only
 	// when the index has to be built.
-	c, err := statutes.Default()
+	c, err := corpusWith(cmd.StringSlice("statutes"))
 	if err != nil {
 		return err
 	}

@@ -19,6 +19,7 @@ func statutesShowCmd() *cli.Command {
 		Usage:     "print an article (款, 项) of a statute as in force at a date, or the statute's facts",
 		ArgsUsage: "TITLE [ARTICLE]   e.g. 社会保险法 87 | 第八十七条 | 87.2 | 第八十七条第二款 | 10之一",
 		Flags: []cli.Flag{
+			statutesFlag(),
 			&cli.StringFlag{Name: "as-of", Usage: "the version in force at this date (YYYY-MM-DD; default today)"},
 		},
 		Action: func(ctx context.Context, cmd *cli.Command) error {
@@ -30,7 +31,7 @@ func statutesShowCmd() *cli.Command {
 			if err != nil {
 				return inputError(err)
 			}
-			c, err := statutes.Default()
+			c, err := corpusWith(cmd.StringSlice("statutes"))
 			if err != nil {
 				return err
 			}

@@ -2,6 +2,7 @@ package gen
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -33,6 +34,7 @@ func kindByName(name string) kind {
 
 var kinds = []kind{
 	{name: "typo", rule: "quote-mismatch", build: (*generator).typo},
+	{name: "form-typo", rule: "quote-mismatch", build: (*generator).formTypo},
 	{name: "dropped-clause", rule: "quote-truncated", build: (*generator).droppedClause,
 		why: "no quotable article has a middle clause to drop"},
 	{name: "swapped-article", rule: "quote-misattributed", build: (*generator).swapped},
@@ -76,7 +78,16 @@ func (g *generator) typo(i int) bool {
 		return false
 	}
 	r := g.entryFor(i, c)
-	text := c.a.Text()
+	bad, detail := g.charTypo(c.a.Text())
+	r.basis = cite(c.law, c.a) + "：" + bad
+	g.add(i, r, Defect{Field: catalog.KeyBasis, Rule: "quote-mismatch", Kind: "typo",
+		Detail: cite(c.law, c.a) + "：" + detail})
+	return true
+}
+
+// charTypo makes a one-character slip in text: a listed character written
+// as its look-alike, or, when it has none, the closing '。' written '；'.
+func (g *generator) charTypo(text string) (bad, detail string) {
 	start := g.rng.IntN(len(typos))
 	for k := range typos {
 		t := typos[(start+k)%len(typos)]
@@ -93,18 +104,80 @@ func (g *generator) typo(i int) bool {
 				at += len(t[0])
 			}
 		}
-		bad := text[:at] + t[1] + text[at+len(t[0]):]
-		r.basis = cite(c.law, c.a) + "：" + bad
-		g.add(i, r, Defect{Field: catalog.KeyBasis, Rule: "quote-mismatch", Kind: "typo",
-			Detail: fmt.Sprintf("%s：'%s' written '%s'", cite(c.law, c.a), t[0], t[1])})
-		return true
+		return text[:at] + t[1] + text[at+len(t[0]):], fmt.Sprintf("'%s' written '%s'", t[0], t[1])
 	}
-	// no listed character: change the closing '。' into '；'
-	bad := strings.TrimSuffix(text, "。") + "；"
-	r.basis = cite(c.law, c.a) + "：" + bad
-	g.add(i, r, Defect{Field: catalog.KeyBasis, Rule: "quote-mismatch", Kind: "typo",
-		Detail: fmt.Sprintf("%s：closing '。' written '；'", cite(c.law, c.a))})
+	return strings.TrimSuffix(text, "。") + "；", "closing '。' written '；'"
+}
+
+// formTypo writes a slip inside a quote of one of the family's forms, in
+// turn: a wrong number (or a look-alike character) in the 同法 quote, after
+// a bare label, a level tag or a run-on citation, and every third in the
+// first quote when it states an amount. The parser must read where each
+// quote starts and ends for the slip to be found once. It returns false,
+// adding nothing, when the family has no quoting form or no article fits.
+func (g *generator) formTypo(i int) bool {
+	var forms []Form
+	for _, f := range g.fam.Forms {
+		if f.quotes() {
+			forms = append(forms, f)
+		}
+	}
+	if len(forms) == 0 {
+		return false
+	}
+	f := forms[g.formTypos%len(forms)]
+	c, ok := g.fresh("form-"+f.String(), func(c art) bool {
+		if !g.formFits(f, c) {
+			return false
+		}
+		for _, a := range c.law.Articles {
+			if a != c.a && !g.used[a] && fitsSecond(a) {
+				return true
+			}
+		}
+		return false
+	})
+	if !ok {
+		return false
+	}
+	second, ok := g.secondFor(c)
+	if !ok {
+		g.used[c.a] = false
+		return false
+	}
+	text1, text2 := c.a.Text(), second.Text()
+	where := second
+	bad, detail, ok := numberTypo(text1)
+	if g.formTypos%3 == 2 && ok && !hasEarlier(c.law, c.a) {
+		// every third in the first quote, when it states an amount: the
+		// quote must end where the next citation starts
+		text1, where = bad, c.a
+	} else {
+		bad, detail, ok = numberTypo(text2)
+		if !ok || hasEarlier(c.law, second) {
+			// an amount an earlier version stated otherwise would read
+			// as that version's wording: a look-alike character instead
+			bad, detail = g.charTypo(text2)
+		}
+		text2 = bad
+	}
+	r := g.entryFor(i, c)
+	r.basis = g.formBasis(f, c.law, c.a, second, text1, text2)
+	g.formTypos++
+	g.add(i, r, Defect{Field: catalog.KeyBasis, Rule: "quote-mismatch", Kind: "typo-" + f.String(),
+		Detail: fmt.Sprintf("%s, %s form, quote of %s：%s", cite(c.law, c.a), f, label(where), detail)})
 	return true
+}
+
+// hasEarlier says whether an earlier version of l words article a
+// otherwise.
+func hasEarlier(l *Law, a *statutes.Article) bool {
+	for _, s := range l.Superseded {
+		if s.Current == a {
+			return true
+		}
+	}
+	return false
 }
 
 // dropSpan finds a middle clause of the article to drop: on a line with at
@@ -426,8 +499,16 @@ func (g *generator) missingTiao(i int) bool {
 		return false
 	}
 	r.dutyBasis = "《" + c.law.Statute.Title + "》第" + strconv.Itoa(c.a.Num)
+	detail := "article number without 条"
+	if slices.Contains(g.fam.Forms, FormList) && g.res.Counts["citation-format"]%2 == 1 {
+		// a compressed list with no 条 at all: 第6、22、27
+		if n := nextOf(c.law, c.a); n != nil {
+			r.dutyBasis += "、" + strconv.Itoa(n.Num)
+			detail = "article list without 条"
+		}
+	}
 	g.add(i, r, Defect{Field: catalog.KeyDutyBasis, Rule: "citation-format", Kind: "missing-tiao",
-		Detail: "article number without 条"})
+		Detail: detail})
 	return true
 }
 

@@ -6,5 +6,7 @@
 //
 // Generation is deterministic: the same corpus, options and seed give the
 // same catalog byte for byte. Writers put a catalog in the formats citelint
-// reads: extracted text (.txt, as testdata/seeds), .docx, .xlsx and .csv.
+// reads: extracted text (.txt, as testdata/seeds), .docx, .xlsx and .csv,
+// as tables or as key/value item pages (kv.go: a table of label/value pairs
+// per entry).
 package gen

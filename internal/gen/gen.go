@@ -74,6 +74,9 @@ type Result struct {
 	// Reused is how many clean entries quote an article an earlier entry
 	// already quotes (when N exceeds the quotable articles).
 	Reused int `json:"reused"`
+	// Forms counts the clean entries whose basis the layout family wrote
+	// in each of its forms (ref, bare, tagged, run-on, list, paraphrase …).
+	Forms map[string]int `json:"forms,omitempty"`
 }
 
 // The catalog's columns, in order.
@@ -142,6 +145,9 @@ type generator struct {
 	supersededUsed map[*statutes.Article]bool
 	fake, meta     int
 	isDefect       []bool
+	// the layout family and how many rows it wrote in its forms
+	fam                 Family
+	formRows, formTypos int
 }
 
 // Generate builds a catalog of opts.N entries from src.
@@ -163,6 +169,9 @@ func Generate(src *Source, opts Options) (*Result, error) {
 	if rate < 0 {
 		rate = 0
 	}
+	if opts.Family < 0 || opts.Family >= len(Families) {
+		return nil, fmt.Errorf("generate: no layout family %d (0 to %d)", opts.Family, len(Families)-1)
+	}
 	title := fmt.Sprintf("%s权力清单和责任清单（%d年）", department, year)
 	g := &generator{
 		src:            src,
@@ -172,6 +181,7 @@ func Generate(src *Source, opts Options) (*Result, error) {
 		names:          map[string]int{},
 		supersededUsed: map[*statutes.Article]bool{},
 		isDefect:       make([]bool, opts.N),
+		fam:            Families[opts.Family],
 		res: &Result{
 			N: opts.N, Seed: opts.Seed, Title: title,
 			AsOf:   src.AsOf.Format("2006-01-02"),
@@ -205,10 +215,7 @@ func Generate(src *Source, opts Options) (*Result, error) {
 	}
 	g.skips()
 	g.res.Catalog = g.catalog(title)
-	if opts.Family < 0 || opts.Family >= len(Families) {
-		return nil, fmt.Errorf("generate: no layout family %d (0 to %d)", opts.Family, len(Families)-1)
-	}
-	applyFamily(g.res.Catalog, Families[opts.Family])
+	applyFamily(g.res.Catalog, g.fam, src.levels())
 	g.res.Reused = g.reuse
 	return g.res, nil
 }
@@ -409,15 +416,57 @@ func (g *generator) entryFor(i int, c art) row {
 	}
 }
 
-// addClean adds a clean row at position i (0-based).
+// addClean adds a clean row at position i (0-based). In a family with
+// forms, every cleanFormEvery-th fresh row is written in the next of them.
 func (g *generator) addClean(i int) bool {
+	fresh := g.cursor["any"] < len(g.pool)
 	c, ok := g.article()
 	if !ok {
 		return false
 	}
-	g.rows = append(g.rows, g.entryFor(i, c))
+	r := g.entryFor(i, c)
+	if fresh && len(g.fam.Forms) > 0 && len(g.clean)%cleanFormEvery == 0 {
+		g.writeForm(&r, c)
+	}
+	g.rows = append(g.rows, r)
 	g.clean = append(g.clean, i)
 	return true
+}
+
+// writeForm writes row r's basis (quoting c verbatim) in the family's next
+// form that fits c; it leaves r as it is when none does.
+func (g *generator) writeForm(r *row, c art) {
+	for k := range g.fam.Forms {
+		f := g.fam.Forms[(g.formRows+k)%len(g.fam.Forms)]
+		if !g.formFits(f, c) {
+			continue
+		}
+		if f == FormParaphrase {
+			p, _ := paraphrase(c.a)
+			r.basis = cite(c.law, c.a) + "：" + p
+			g.wrote(f)
+			return
+		}
+		second, ok := g.secondFor(c)
+		if !ok {
+			return
+		}
+		if f == FormList {
+			r.basis = g.listBasis(c.law, c.a, second, g.formRows/len(g.fam.Forms))
+		} else {
+			r.basis = g.formBasis(f, c.law, c.a, second, c.a.Text(), second.Text())
+		}
+		g.wrote(f)
+		return
+	}
+}
+
+func (g *generator) wrote(f Form) {
+	g.formRows++
+	if g.res.Forms == nil {
+		g.res.Forms = map[string]int{}
+	}
+	g.res.Forms[f.String()]++
 }
 
 // article returns an article for a row whose basis quotes exactly: a fresh

@@ -10,6 +10,7 @@ import (
 
 	"github.com/citelint/citelint/catalog"
 	"github.com/citelint/citelint/statutes"
+	parse "github.com/citelint/citelint/statutes/cite"
 )
 
 // testLaws builds a small corpus by hand: two laws of 40 articles in force,
@@ -105,7 +106,7 @@ func TestCleanEntriesQuoteExactly(t *testing.T) {
 			texts["《"+s.Title+"》"+a.Label] = a.Text()
 		}
 	}
-	res, err := Generate(NewSource(laws, AsOf(2025)), Options{N: 70, Seed: 3, DefectRate: 0.4})
+	res, err := Generate(NewSource(laws, AsOf(2025)), Options{N: 80, Seed: 3, DefectRate: 0.4})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -145,7 +146,7 @@ func TestCleanEntriesQuoteExactly(t *testing.T) {
 	}
 	for _, k := range kinds {
 		if res.Counts[k.rule] == 0 {
-			t.Errorf("no %s defect injected (%s) in 70 entries at rate 0.4", k.rule, k.name)
+			t.Errorf("no %s defect injected (%s) in 80 entries at rate 0.4", k.rule, k.name)
 		}
 	}
 }
@@ -315,5 +316,78 @@ func TestIrrelevantDefectsAreJudgeable(t *testing.T) {
 	}
 	if n == 0 {
 		t.Fatal("no basis-irrelevant defect injected")
+	}
+}
+
+// TestFamilyForms: every layout family writes each of its forms, and the
+// parser reads every quote of a clean entry so written as its article's
+// text (short of the closing '。' a quote joined to the next citation may
+// leave out), under the article it cites: 同法 and a bare 第Y条 are the
+// same statute's, a level tag or a run-on citation is not quoted text.
+func TestFamilyForms(t *testing.T) {
+	laws := testLaws()
+	texts := map[string]string{} // title + article number → text
+	for _, s := range laws[:2] {
+		v := s.Versions[len(s.Versions)-1]
+		for _, a := range v.Articles {
+			texts[fmt.Sprint(s.Title, a.Num)] = a.Text()
+		}
+	}
+	for fi, fam := range Families {
+		if len(fam.Forms) == 0 {
+			continue
+		}
+		t.Run(fam.Name, func(t *testing.T) {
+			res, err := Generate(NewSource(laws, AsOf(2025)), Options{N: 60, Seed: 5, DefectRate: -1, Family: fi})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range fam.Forms {
+				if res.Forms[f.String()] == 0 {
+					t.Errorf("no entry written in form %s (%v)", f, res.Forms)
+				}
+			}
+			multi := 0
+			for _, e := range res.Catalog.Entries {
+				basis := e.Text(catalog.KeyBasis)
+				cs := parse.Parse(basis)
+				arts := 0
+				for _, c := range cs {
+					arts += len(c.Articles)
+					if c.Quote == nil {
+						continue
+					}
+					for _, p := range c.Quote.Parts {
+						if strings.Contains(p.Text, "按照本条规定予以处理") {
+							continue // the paraphrase
+						}
+						num := 0
+						switch {
+						case p.Article != nil:
+							num = p.Article.Num
+						case len(c.Articles) == 1:
+							num = c.Articles[0].Num
+						default:
+							t.Errorf("entry %d: a quote of %d articles: %q", e.Index, len(c.Articles), basis)
+							continue
+						}
+						want, ok := texts[fmt.Sprint(c.Title, num)]
+						if !ok {
+							t.Errorf("entry %d: 《%s》第%d条 is no article of the corpus: %q", e.Index, c.Title, num, basis)
+							continue
+						}
+						if p.Text != want && !(c.Quote.Joint && p.Text+"。" == want) {
+							t.Errorf("entry %d: quote of 《%s》第%d条 read as %q, want %q\nbasis %q", e.Index, c.Title, num, p.Text, want, basis)
+						}
+					}
+				}
+				if arts > 1 {
+					multi++
+				}
+			}
+			if multi == 0 {
+				t.Errorf("no basis cites two articles")
+			}
+		})
 	}
 }

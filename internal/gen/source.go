@@ -260,3 +260,16 @@ func balanced(s string) bool {
 	}
 	return len(stack) == 0
 }
+
+// levels maps each statute title the source knows to its level (法律,
+// 行政法规 …), for the tags some layouts write before a citation.
+func (s *Source) levels() map[string]string {
+	m := map[string]string{}
+	for _, l := range s.Laws {
+		m[l.Statute.Title] = level(l.Statute)
+	}
+	for _, st := range append(slices.Clone(s.MetadataOnly), s.Repealed...) {
+		m[st.Title] = level(st)
+	}
+	return m
+}

@@ -277,7 +277,7 @@ func escapeXML(w *bufio.Writer, s string) error {
 }
 
 // Write writes the catalog to path in the format its extension names.
-func Write(path string, c *catalog.Catalog) (err error) {
+func Write(path string, c *catalog.Catalog) error {
 	ext := strings.TrimPrefix(filepath.Ext(path), ".")
 	var fn func(io.Writer, *catalog.Catalog) error
 	switch ext {
@@ -292,6 +292,11 @@ func Write(path string, c *catalog.Catalog) (err error) {
 	default:
 		return fmt.Errorf("write %s: unknown format %q (want txt, docx, xlsx or csv)", path, ext)
 	}
+	return writeFile(path, fn, c)
+}
+
+// writeFile writes c to path with fn, reporting a failed close.
+func writeFile(path string, fn func(io.Writer, *catalog.Catalog) error, c *catalog.Catalog) (err error) {
 	f, err := os.Create(path)
 	if err != nil {
 		return err
@@ -314,13 +319,22 @@ func WriteDir(dir, name string, res *Result, formats ...string) ([]string, error
 	if len(formats) == 0 {
 		formats = Formats
 	}
+	return writeDir(dir, name, res, formats, func(f string) (string, error) {
+		p := filepath.Join(dir, name+"."+f)
+		return p, Write(p, res.Catalog)
+	})
+}
+
+// writeDir makes dir, writes one catalog per form with write (which
+// returns the path it wrote) and dir/NAME.defects.json.
+func writeDir(dir, name string, res *Result, forms []string, write func(form string) (string, error)) ([]string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
 	var paths []string
-	for _, f := range formats {
-		p := filepath.Join(dir, name+"."+f)
-		if err := Write(p, res.Catalog); err != nil {
+	for _, f := range forms {
+		p, err := write(f)
+		if err != nil {
 			return nil, err
 		}
 		paths = append(paths, p)

@@ -48,6 +48,7 @@ type file struct {
 	PowerTypes  []string            `yaml:"power_types"`
 	Aliases     map[string]string   `yaml:"aliases"`
 	StatuteDirs []string            `yaml:"statute_dirs"`
+	Statutes    []string            `yaml:"statutes"` // the same as statute_dirs
 	Ignores     []ignoreFile        `yaml:"ignores"`
 	Headers     map[string]string   `yaml:"headers"`
 }
@@ -270,15 +271,21 @@ func Parse(path string, data []byte, opts Options) (*Config, error) {
 			cfg.Lint.Aliases[k] = v
 		}
 	}
-	for i, d := range f.StatuteDirs {
-		d = strings.TrimSpace(d)
-		if d == "" {
-			return nil, fail(nodeErr(at("statute_dirs", i), "statute_dirs: empty directory name"))
+	for _, key := range []string{"statutes", "statute_dirs"} {
+		dirs := f.Statutes
+		if key == "statute_dirs" {
+			dirs = f.StatuteDirs
 		}
-		if !filepath.IsAbs(d) {
-			d = filepath.Join(filepath.Dir(path), d)
+		for i, d := range dirs {
+			d = strings.TrimSpace(d)
+			if d == "" {
+				return nil, fail(nodeErr(at(key, i), "%s: empty directory name", key))
+			}
+			if !filepath.IsAbs(d) {
+				d = filepath.Join(filepath.Dir(path), d)
+			}
+			cfg.StatuteDirs = append(cfg.StatuteDirs, d)
 		}
-		cfg.StatuteDirs = append(cfg.StatuteDirs, d)
 	}
 	for i, ig := range f.Ignores {
 		ig := lint.Ignore{File: strings.TrimSpace(ig.File), Entry: strings.TrimSpace(ig.Entry), Rule: strings.TrimSpace(ig.Rule), Reason: strings.TrimSpace(ig.Reason)}

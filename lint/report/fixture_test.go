@@ -11,6 +11,7 @@ func fixture() *lint.Result {
 	files := []lint.FileResult{
 		{
 			Path: "catalogs/钟山区.txt", Format: "txt", Title: "六盘水市钟山区医疗保障局权力清单和责任清单(2025年)", Entries: 20, AsOf: "2025-12-31",
+			Quotes: lint.QuoteCounts{Checked: 26, Unverifiable: 1},
 			Diagnostics: []lint.Diagnostic{
 				{Rule: "stray-character", Severity: lint.Error, Field: "title", Column: "标题", Span: lint.Span{Start: 0, End: 19},
 					Region:  &lint.Region{StartLine: 1, StartCol: 2, EndLine: 1, EndCol: 21},
@@ -42,6 +43,7 @@ func fixture() *lint.Result {
 		},
 		{
 			Path: "catalogs/zhuzhou.docx", Format: "docx", Title: "株洲市医疗保障局权责清单", Entries: 12,
+			Quotes: lint.QuoteCounts{Checked: 11},
 			Diagnostics: []lint.Diagnostic{
 				{Rule: "office-inconsistent", Severity: lint.Error, Entry: &lint.EntryRef{Index: 2, Seq: "二"}, Field: "office", Column: "责任科室",
 					Span:    lint.Span{Start: 0, End: 5},

@@ -51,6 +51,7 @@ type htmlFile struct {
 	ID, Path, Title, Format, AsOf string
 	Entries                       int
 	Error, Warning, Info          int
+	Quotes                        lint.QuoteCounts
 	Groups                        []htmlGroup
 }
 
@@ -105,7 +106,7 @@ func (h *HTML) Format(w io.Writer, r *lint.Result) error {
 	counts := map[string]*htmlRule{}
 	for fi := range r.Files {
 		f := &r.Files[fi]
-		hf := htmlFile{ID: "f" + itoa(fi), Path: f.Path, Title: f.Title, Format: f.Format, AsOf: f.AsOf, Entries: f.Entries}
+		hf := htmlFile{ID: "f" + itoa(fi), Path: f.Path, Title: f.Title, Format: f.Format, AsOf: f.AsOf, Entries: f.Entries, Quotes: f.Quotes}
 		inFile := map[string]bool{}
 		for di := range f.Diagnostics {
 			d := &f.Diagnostics[di]

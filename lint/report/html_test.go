@@ -28,6 +28,19 @@ func TestHTMLInChromium(t *testing.T) {
 	if got, _ := reporttest.RootAttr(dom, "data-shown"); got != "8" {
 		t.Errorf("shown findings = %q, want 8", got)
 	}
+	// What was really checked, for the run and per file.
+	quotes, err := reporttest.ElementText(dom, "quotes")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "引文：37 处已与法条原文比对，1 处无法核对"; !strings.Contains(quotes, want) {
+		t.Errorf("summary quote counts = %q, want it to contain %q", quotes, want)
+	}
+	for _, want := range []string{"引文 26 处已比对，1 处无法核对", "引文 11 处已比对，0 处无法核对"} {
+		if !strings.Contains(dom, want) {
+			t.Errorf("the page does not show the file's quote counts %q", want)
+		}
+	}
 	if got, _ := reporttest.RootAttr(dom, "data-target"); got != "f1-d1" {
 		t.Errorf("target = %q, want f1-d1", got)
 	}

@@ -17,6 +17,10 @@ type Citation struct {
 	Title     string // the title as written, without 《》, nested marks kept (实施<中华人民共和国社会保险法>若干规定); line breaks from a cell's wrapping removed
 	TitleSpan Span   // the title as written, inside its marks
 	Bracketed bool   // written with 《》 (or 〈〉); false for a bare title such as 依据社会保险法第八十七条
+	// Ref is the word of a reference back to a statute cited before in the
+	// same text (同法, 该条例, 上述法律 …); Title is then that statute's and
+	// TitleSpan covers the word.
+	Ref string
 
 	Note     string // the parenthesised note after the title: 国务院令第735号, 2018年修正 ... (unwrapped like Title, parentheses dropped)
 	NoteSpan Span   // the note's content as written; zero when there is no note
@@ -56,6 +60,12 @@ type Quote struct {
 	// InMarks is true for a quote written in “…” right after the title
 	// (《医疗保障行政执法事项指导目录》“对…”); Span then excludes the marks.
 	InMarks bool
+	// Joint is true when the quote ends where another citation starts on
+	// the same line (…罚款；同法第十二条, …罚款《乙法》第五条): a list
+	// separator before it (；，、) is left out of Text, and the article's
+	// closing '。' may be missing. A quote ending at a line break before
+	// the next citation is not joint: its closing mark is its own.
+	Joint bool
 	// Parts splits a labelled multi-article quote (第二条　… 第三条　…) per
 	// article; a quote without labels has one part whose Article is nil.
 	Parts []QuotePart

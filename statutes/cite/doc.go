@@ -75,6 +75,26 @@
 //   - or right after '。' or '；' on the same line, when followed by an
 //     article list and '：'.
 //
+// Three more forms end a quote and open a citation:
+//
+//   - a level tag before the head (【法律】, [行政法规], ［部门规章］ anywhere;
+//     法律： at the start of a line or after '。', '；' or white space):
+//     several tagged citations may share a line;
+//   - a reference back to the statute cited before it in the same text
+//     (同法, 该法, 该条例, 上述法律 …, followed by its article list): Ref
+//     holds the word and Title the statute's title (the latest cited of
+//     the kind the word names, else the latest; 本法, 本条例 … only of
+//     their kind). Inside a quote it must stand where a citation would
+//     (line start, enumeration number, tag, after '。' or '；') and
+//     introduce its own text or end its line;
+//   - a run-on: a statute's 《title》, its article list and a colon or
+//     white space, straight after the quote with no punctuation
+//     (…处以罚款《乙法》第五条 …; also after a trigger word, which stays
+//     in the quote).
+//
+// A quote that ends where another citation starts on its line is Joint:
+// the separator before the citation (；，、) is left out of its text.
+//
 // Anything else is a mention and stays part of the quote: …依照《中华人民共和国
 // 行政处罚法》第七十二条的规定执行 in the middle of an article, a line that
 // starts 《X法》第五条规定的…, and 本法/本条例/本办法 anywhere. The quote ends

@@ -41,6 +41,10 @@ func checkInvariants(t *testing.T, text string, cs []Citation) {
 		prevEnd = c.Span.End
 		if c.Title == "" || !span("title", c.TitleSpan) {
 			t.Errorf("citation %d: empty title", i)
+		} else if c.Ref != "" {
+			if text[c.TitleSpan.Start:c.TitleSpan.End] != c.Ref {
+				t.Errorf("citation %d: reference %q is not its span %q", i, c.Ref, text[c.TitleSpan.Start:c.TitleSpan.End])
+			}
 		} else if unwrap(text[c.TitleSpan.Start:c.TitleSpan.End]) != c.Title {
 			t.Errorf("citation %d: title %q is not its span %q unwrapped", i, c.Title, text[c.TitleSpan.Start:c.TitleSpan.End])
 		}

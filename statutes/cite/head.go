@@ -379,6 +379,10 @@ func quoteFollows(s string, j, f int) bool {
 	case r == '《' || r == '〈' || hasPrefixAt(s, f, "第"):
 		return false
 	case f > j:
+		// 第七十二条 的规定: running text with a stray space.
+		if startsWithAny(s[f:], []string{"的规定", "规定", "之规定", "的有关规定"}) {
+			return false
+		}
 		return isHan(r) || isOpenParen(r) || r == '“'
 	default:
 		return isHan(r) && !startsWithAny(s[f:], joinWords)

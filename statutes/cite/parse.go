@@ -17,12 +17,14 @@ const (
 	posEnum                     // after white space and an enumeration number mid-line: 1.《…》第三条 2.《…》
 	posSentence                 // right after '。' or '；' on the same line
 	posTrigger                  // right after 依据/根据/依照/按照/参照/违反 mid-line
+	posTag                      // right after a level tag mid-line: …罚款。【法律】《…》
 )
 
 // region is the raw extent of a citation's quote before trimming.
 type region struct {
 	kind       quoteKind
 	start, end int
+	joint      bool // ends where another citation starts
 }
 
 // Parse finds the citations in a field's text, in order, with their
@@ -50,6 +52,11 @@ func Parse(text string) []Citation {
 		case r >= 0x2e80 && mayStartBare(prev) && isHan(r) && bareStart(text, i):
 			h, ok = bare(text, i)
 		}
+		ref := false
+		if !ok && mayStartRef(r) && len(out) > 0 {
+			h, ok = backRef(text, i, out)
+			ref = ok
+		}
 		if !ok {
 			i += sz
 			prev = r
@@ -57,10 +64,18 @@ func Parse(text string) []Citation {
 		}
 		jumped = true
 		prefix, pos := citeStart(text, h.start)
+		if pos == posTrigger && open >= 0 && runOn(h) {
+			// …作为处罚的依据《乙法》第五条 …: the trigger word ends the
+			// quote's text; the citation runs on after it.
+			prefix, pos = h.start, posNone
+		}
 		var accept bool
-		if open >= 0 {
+		switch {
+		case ref:
+			accept = opensRef(text, h, pos, open >= 0)
+		case open >= 0:
 			accept = opensCitation(h, pos)
-		} else {
+		default:
 			accept = h.c.Bracketed || pos == posLine || pos == posEnum || pos == posTrigger
 		}
 		if !accept {
@@ -70,6 +85,7 @@ func Parse(text string) []Citation {
 		}
 		if open >= 0 {
 			regions[open].end = prefix
+			regions[open].joint = true
 			open = -1
 		}
 		out = append(out, h.c)
@@ -112,14 +128,23 @@ func Parse(text string) []Citation {
 // the middle of an article — is a mention.
 func opensCitation(h head, pos position) bool {
 	switch pos {
+	case posTag:
+		return h.c.Bracketed || h.kind != quoteNone || h.lineEnd
 	case posLine, posEnum:
 		if h.joined && !h.c.Bracketed {
 			return false // 本法第三十条第二款第一项情形的: running text
 		}
 		return h.kind != quoteNone || h.lineEnd || h.enumAfter
 	case posSentence:
-		// Run-on text (…处罚。依照《丙法》第三条处理) is a mention.
-		return h.kind == quoteColon && len(h.c.Articles) > 0 && !h.joined
+		// Run-on text (…处罚。依照《丙法》第三条处理) is a mention; a
+		// statute's article list closing its line (…罚款。《乙法》第五条)
+		// is a citation.
+		if h.c.Bracketed && len(h.c.Articles) > 0 && h.lineEnd && endsWithAny(h.c.Title, titleSuffixes) {
+			return true
+		}
+		return h.kind == quoteColon && len(h.c.Articles) > 0 && !h.joined || runOn(h)
+	case posNone:
+		return runOn(h)
 	}
 	return false
 }
@@ -163,6 +188,10 @@ func citeStart(s string, i int) (int, position) {
 			break
 		}
 	}
+	tag := false
+	if t := tagBefore(s, j); t >= 0 {
+		j, tag = t, true
+	}
 	enum := false
 	if e := enumBefore(s, j); e >= 0 {
 		j, enum = e, true
@@ -172,6 +201,8 @@ func citeStart(s string, i int) (int, position) {
 	switch {
 	case lineStart(s, k):
 		return j, posLine
+	case tag:
+		return j, posTag
 	case enum && k < j:
 		return j, posEnum
 	case r == '。' || r == '；' || r == ';':

@@ -198,6 +198,42 @@ func TestParse(t *testing.T) {
 		{"unlabelled text before the first label", "《某办法》第二条、第三条：甲。\n第三条：乙。", []want{
 			{title: "某办法", arts: "2,3", parts: "-,3", quote: "甲。\n第三条：乙。"}}},
 		{"empty quote", "《某法》第一条：  ", []want{{title: "某法", arts: "1", quote: "-"}}},
+		// Level tags before a citation end the quote before them.
+		{"level tags, several in one cell", "【法律】《甲法》第十条 原文一。【行政法规】《乙条例》第五条　原文二。\n[部门规章]《丙办法》第3条 原文三。部门规章：《丁规定》第四条：原文四。", []want{
+			{title: "甲法", arts: "10", quote: "原文一。"}, {title: "乙条例", arts: "5", quote: "原文二。"},
+			{title: "丙办法", arts: "3", quote: "原文三。"}, {title: "丁规定", arts: "4", quote: "原文四。"}}},
+		{"a tag straight after the text", "【法律】《甲法》第十条 原文一【法律】《乙法》第五条 原文二。", []want{
+			{title: "甲法", arts: "10", quote: "原文一"}, {title: "乙法", arts: "5", quote: "原文二。"}}},
+		{"a level word inside an article is no tag", "《甲法》第十条：依照有关法律：《乙法》第五条规定的除外。", []want{
+			{title: "甲法", arts: "10", quote: "依照有关法律：《乙法》第五条规定的除外。"}}},
+		// References back to the statute just cited.
+		{"同法 after a quote", "《甲法》第十条 原文一；同法第十二条 原文二。", []want{
+			{title: "甲法", arts: "10", quote: "原文一"}, {title: "甲法", bare: true, arts: "12", quote: "原文二。"}}},
+		{"该条例 names the last 条例 cited", "《乙条例》第三条：原文一。\n《甲法》第十条：原文二。\n该条例第五条第二款 原文三。", []want{
+			{title: "乙条例", arts: "3", quote: "原文一。"}, {title: "甲法", arts: "10", quote: "原文二。"},
+			{title: "乙条例", bare: true, arts: "5¶2", quote: "原文三。"}}},
+		{"上述法律 without quotes", "《甲法》第十条、上述法律第十二条", []want{
+			{title: "甲法", arts: "10", quote: "-"}, {title: "甲法", bare: true, arts: "12", quote: "-"}}},
+		{"本法 inside an article is a mention", "《甲法》第十条：违反本法第三条规定的，处罚款。\n本法第五条规定的除外。", []want{
+			{title: "甲法", arts: "10", quote: "违反本法第三条规定的，处罚款。\n本法第五条规定的除外。"}}},
+		{"a reference with nothing cited before is none", "同法第十二条 原文。", nil},
+		// A bare article after a titled citation is the same statute's.
+		{"a bare article on the next line", "《甲法》第10条 原文一。\n第12条第2款 原文二。", []want{
+			{title: "甲法", arts: "10", parts: "-,12¶2", quote: "原文一。\n第12条第2款 原文二。"}}},
+		// Compressed lists.
+		{"compressed lists", "《甲法》第三十、三十二条；《乙法》第三十条、三十二条；《丙法》第6、22、27条", []want{
+			{title: "甲法", arts: "30,32", quote: "-"}, {title: "乙法", arts: "30,32", quote: "-"}, {title: "丙法", arts: "6,22,27", quote: "-"}}},
+		// A quote running straight into the next citation.
+		{"run-on into the next citation", "《甲法》第十条 处以罚款《乙法》第五条 原文二。", []want{
+			{title: "甲法", arts: "10", quote: "处以罚款"}, {title: "乙法", arts: "5", quote: "原文二。"}}},
+		{"run-on after a trigger word, into a 法典", "《甲法》第十条 作为处罚的依据《中华人民共和国民法典》第一条 原文二。", []want{
+			{title: "甲法", arts: "10", quote: "作为处罚的依据"}, {title: "中华人民共和国民法典", arts: "1", quote: "原文二。"}}},
+		{"a mention after a trigger word stays in the quote", "《甲法》第十条：依照《乙法》第五条规定处罚。", []want{
+			{title: "甲法", arts: "10", quote: "依照《乙法》第五条规定处罚。"}}},
+		{"a mention with a stray space stays in the quote", "《甲法》第十条：依照《乙法》第五条 的规定处罚。", []want{
+			{title: "甲法", arts: "10", quote: "依照《乙法》第五条 的规定处罚。"}}},
+		{"an article list closing its line after 。", "《甲法》第十条 原文一。《乙法》第五条\n《丙法》第六条", []want{
+			{title: "甲法", arts: "10", quote: "原文一。"}, {title: "乙法", arts: "5", quote: "-"}, {title: "丙法", arts: "6", quote: "-"}}},
 		{"empty title is no citation", "《》第一条", nil},
 		{"an item marker in angle brackets is no title", "〈一〉进入现场检查；\n〈二〉询问有关人员。", nil},
 		{"stray symbol before the colon", "《某条例》第2条🍩：原文", []want{{title: "某条例", arts: "2", quote: "原文"}}},

@@ -49,10 +49,24 @@ trim:
 			s, e = trimSpan(text, s+len("“"), e-len("”"))
 		}
 	}
+	// A quote that runs up to another citation on its line: 《甲法》第十条
+	// ……；同法第十二条 ……. The separator before the next citation belongs
+	// to the list of citations, not to the article. On the next line, the
+	// quote ends as written.
+	joint := rg.joint && !strings.ContainsFunc(text[e:rg.end], isNL)
+	if joint {
+		for s < e {
+			r, sz := before(text, e)
+			if !strings.ContainsRune("；;，,、", r) {
+				break
+			}
+			_, e = trimSpan(text, s, e-sz)
+		}
+	}
 	if s >= e {
 		return nil
 	}
-	q := &Quote{Span: Span{s, e}, Text: text[s:e], InMarks: rg.kind == quoteMarks}
+	q := &Quote{Span: Span{s, e}, Text: text[s:e], InMarks: rg.kind == quoteMarks, Joint: joint}
 	q.Parts = splitParts(text, s, e)
 	return q
 }

@@ -1,4 +1,4 @@
-package lint
+package verify
 
 import (
 	"hash/maphash"

@@ -1,4 +1,4 @@
-package lint
+package verify
 
 import (
 	"math/rand/v2"

@@ -1,9 +1,10 @@
-package lint
+package verify
 
 import (
 	"errors"
 	"slices"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/citelint/citelint/catalog"
@@ -14,8 +15,8 @@ import (
 
 // Verification is what the corpus says about one citation: the statute it
 // names, the version in force at the catalog's date, each cited article and
-// each quoted part. The quote rules all read it; Pass.Verify computes it
-// once per entry.
+// each quoted part. The quote rules all read it (through lint.Pass.Verify,
+// which keeps it per entry).
 type Verification struct {
 	Field    *catalog.Field
 	Citation cite.Citation
@@ -31,7 +32,12 @@ type Verification struct {
 	// TextBundled is false when the corpus holds only the statute's
 	// metadata for that version.
 	TextBundled bool
-	Articles    []ArticleCheck
+	// Predates is set when the catalog's date falls before the earliest
+	// version the corpus holds, an amendment, while an earlier version was
+	// in force: that text is not held, so Version (the earliest held) is
+	// not what the catalog quoted and its quotes cannot be checked.
+	Predates bool
+	Articles []ArticleCheck
 	// Parts are the quoted parts verified: the parser's, or the whole
 	// quote as one part when what looked like labels inside it (第一百二十三条
 	// 　… in an amendment that quotes the articles it adds) is the cited
@@ -63,7 +69,7 @@ type Outcome int
 
 const (
 	QuoteOK            Outcome = iota // exact, a whole 款/项, or a marked elision
-	QuoteNotChecked                   // nothing to compare with: no article cited, or the article does not exist
+	QuoteNotChecked                   // nothing to compare with: no article cited, the article does not exist, or the text only paraphrases it
 	QuoteUnverifiable                 // the statute is known but the text is not bundled
 	QuoteMismatch                     // words, numbers or punctuation differ
 	QuoteTruncated                    // part of the text left out without an ellipsis
@@ -143,172 +149,126 @@ type Source struct {
 	Text string
 	// Result aligns the quote (or the segment) with the source article.
 	Result *quote.Result
+	// Through is the last of the consecutive versions whose article reads
+	// as Version's (Version itself when the next version changed it): a
+	// text unchanged by an amendment is named by the version that wrote
+	// it, and is superseded when Through is.
+	Through *statutes.Version
 }
 
 // ArticleText is the source article's text.
 func (s *Source) ArticleText() string { return s.Article.Text() }
 
-// verifyKey identifies a citation within an entry.
-type verifyKey struct {
-	field *catalog.Field
-	span  cite.Span
+// Verify checks a citation of field f against the corpus as of a date:
+// the statute it names, the version in force then, each cited article and
+// each quoted part. The verification is computed anew on every call (the
+// texts it compares with are memoised); callers keep it per entry.
+func (vr *Verifier) Verify(f *catalog.Field, c cite.Citation, asOf time.Time) *Verification {
+	return vr.verifyCitation(f, c, asOf, true)
 }
 
-// Verify checks a citation of field f against the corpus, once per entry
-// (a catalog-scope pass keeps only the last few fields', as Citations
-// does). It returns nil without a corpus.
-func (p *Pass) Verify(f *catalog.Field, c cite.Citation) *Verification {
-	if p.Corpus == nil {
-		return nil
-	}
-	st := p.state()
-	k := verifyKey{f, c.Span}
-	if v, ok := st.verifs[k]; ok {
-		return v
-	}
-	v := p.verify(f, c)
-	if p.Entry == nil && len(st.verifs) >= catalogCache {
-		clear(st.verifs)
-	}
-	st.verifs[k] = v
-	return v
-}
-
-// catalogCache bounds what a catalog-scope pass keeps of the citations and
-// verifications it asked for: such a rule walks the entries one after the
-// other, and keeping every entry's would hold the whole catalog's
-// verifications in memory at once.
-const catalogCache = 64
-
-// Verifications verifies every citation of a field, in order.
-func (p *Pass) Verifications(f *catalog.Field) []*Verification {
-	if p.Corpus == nil || f == nil {
-		return nil
-	}
-	cs := p.Citations(f)
-	out := make([]*Verification, 0, len(cs))
-	for _, c := range cs {
-		out = append(out, p.Verify(f, c))
-	}
-	return out
-}
-
-func (p *Pass) state() *entryState {
-	if p.shared == nil {
-		p.shared = &entryState{}
-	}
-	if p.shared.verifs == nil {
-		p.shared.verifs = map[verifyKey]*Verification{}
-	}
-	return p.shared
-}
-
-// Resolve finds the statute a cited title names, trying the configured
-// aliases first. A title is resolved once per run.
-func (p *Pass) Resolve(title string) (*statutes.Statute, error) {
-	r := p.runState().titles.get(title, func() resolved {
-		s, err := p.resolve(title)
-		return resolved{s, err}
-	})
-	return r.s, r.err
-}
-
-func (p *Pass) resolve(title string) (*statutes.Statute, error) {
-	if p.Config != nil && len(p.Config.Aliases) > 0 {
-		t := strings.Join(strings.Fields(title), "")
-		for _, k := range []string{t, strings.TrimPrefix(t, "中华人民共和国")} {
-			if full, ok := p.Config.Aliases[k]; ok {
-				if s, err := p.Corpus.Resolve(full); err == nil {
-					return s, nil
-				}
-			}
-		}
-	}
-	return p.Corpus.Resolve(title)
-}
-
-func (p *Pass) verify(f *catalog.Field, c cite.Citation) *Verification {
-	return p.verifyCitation(f, c, true)
+// Resolution is Verify without comparing any quote with the statute: it
+// names the statute, the version and the cited articles as Verify's does,
+// but its Quotes list only the quoted parts whose outcome is decided
+// before any comparison (QuoteNotChecked, QuoteUnverifiable). It costs a
+// fraction of Verify, for rules that walk every entry of a catalog asking
+// which statutes and articles are cited or which quotes cannot be checked.
+func (vr *Verifier) Resolution(f *catalog.Field, c cite.Citation, asOf time.Time) *Verification {
+	return vr.verifyCitation(f, c, asOf, false)
 }
 
 // verifyCitation verifies a citation; without compare, only the quoted
-// parts whose outcome needs no comparison are listed (see Resolutions).
-func (p *Pass) verifyCitation(f *catalog.Field, c cite.Citation, compare bool) *Verification {
+// parts whose outcome needs no comparison are listed (see Resolution).
+func (vr *Verifier) verifyCitation(f *catalog.Field, c cite.Citation, asOf time.Time, compare bool) *Verification {
 	v := &Verification{Field: f, Citation: c}
-	s, err := p.Resolve(c.Title)
+	s, err := vr.Resolve(c.Title)
 	if err != nil || s == nil {
 		v.Err = err
 		return v
 	}
 	v.Statute = s
-	v.Status = s.StatusAt(p.AsOf)
-	v.Version = s.VersionAt(p.AsOf)
+	v.Status = s.StatusAt(asOf)
+	v.Version = s.VersionAt(asOf)
 	if v.Version == nil {
 		// Not yet in force at the catalog's date: compare with the
 		// earliest version the corpus knows.
 		if len(s.Versions) > 0 {
 			v.Version = s.Versions[0]
+			v.Predates = predates(s, v.Version, asOf)
 		}
 	}
 	ver := v.Version
 	v.TextBundled = ver != nil && ver.Text != statutes.TextNone
-	rs := p.runState()
 	for _, a := range c.Articles {
-		v.Articles = append(v.Articles, rs.lookupArticle(ver, a))
+		v.Articles = append(v.Articles, vr.lookupArticle(ver, a))
 	}
 	if c.Quote == nil {
 		return v
 	}
 	v.Parts = c.Quote.Parts
-	if whole, ok := labelsAreText(rs, v); ok {
+	if whole, ok := labelsAreText(vr, v); ok {
 		v.Parts = []cite.QuotePart{whole}
 	}
 	for _, part := range v.Parts {
 		if compare {
-			v.Quotes = append(v.Quotes, p.checkPart(v, part))
-		} else if qc, _, done := p.citedFor(v, part); done {
+			v.Quotes = append(v.Quotes, vr.checkPart(v, part))
+		} else if qc, _, done := vr.citedFor(v, part); done {
 			v.Quotes = append(v.Quotes, qc)
 		}
 	}
 	return v
 }
 
-// Resolutions is Verifications without comparing any quote with the
-// statute: each verification names the statute, the version and the cited
-// articles as Verify's does, but its Quotes list only the quoted parts
-// whose outcome is decided before any comparison (QuoteNotChecked,
-// QuoteUnverifiable). It costs a fraction of Verifications, for rules that
-// walk every entry of a catalog asking which statutes and articles are
-// cited or which quotes cannot be checked.
-func (p *Pass) Resolutions(f *catalog.Field) []*Verification {
-	if p.Corpus == nil || f == nil {
-		return nil
+// predates reports whether a catalog dated t, before the earliest version
+// the corpus holds (first), quoted an earlier version it does not hold:
+// first was adopted by an amendment (修正, 修订) and the statute's history
+// has an event on or before t. A catalog dated between the original's
+// adoption and its entry into force quotes that original: not predating.
+func predates(s *statutes.Statute, first *statutes.Version, t time.Time) bool {
+	adopted, err := time.Parse("2006-01-02", first.Label)
+	if err != nil {
+		return false
 	}
-	st := p.state()
-	if st.resolved == nil {
-		st.resolved = map[verifyKey]*Verification{}
-	}
-	cs := p.Citations(f)
-	out := make([]*Verification, 0, len(cs))
-	for _, c := range cs {
-		k := verifyKey{f, c.Span}
-		v, ok := st.resolved[k]
-		if !ok {
-			v = p.verifyCitation(f, c, false)
-			if p.Entry == nil && len(st.resolved) >= catalogCache {
-				clear(st.resolved)
-			}
-			st.resolved[k] = v
+	amended, earlier := false, false
+	for _, e := range s.Events {
+		switch {
+		case e.Date.Equal(adopted) && (e.Kind == "修正" || e.Kind == "修订"):
+			amended = true
+		case !e.Date.IsZero() && e.Date.Before(adopted) && !e.Date.After(t):
+			earlier = true
 		}
-		out = append(out, v)
 	}
-	return out
+	return amended && earlier
+}
+
+// QuoteCounts counts the verification's quoted parts by whether they were
+// compared with a statute's text (whatever the verdict) or could not be
+// (the statute unknown, or its text in force not bundled). A quote too
+// long to compare, or citing no article the corpus has, counts as
+// neither.
+func (v *Verification) QuoteCounts() (checked, unverifiable int) {
+	if v == nil || v.Citation.Quote == nil {
+		return 0, 0
+	}
+	if v.Statute == nil {
+		return 0, max(len(v.Citation.Quote.Parts), 1)
+	}
+	for _, q := range v.Quotes {
+		switch q.Outcome {
+		case QuoteUnverifiable:
+			unverifiable++
+		case QuoteNotChecked, QuoteTooLong:
+		default:
+			checked++
+		}
+	}
+	return checked, unverifiable
 }
 
 // labelsAreText checks a labelled quote of articles the citation names
 // before it: when the whole quote, labels and all, is their text, the
 // labels are words of the statute, not the catalog's.
-func labelsAreText(rs *runState, v *Verification) (cite.QuotePart, bool) {
+func labelsAreText(vr *Verifier, v *Verification) (cite.QuotePart, bool) {
 	q := v.Citation.Quote
 	if v.Citation.ArticleSpan == (cite.Span{}) || !slices.ContainsFunc(q.Parts, func(p cite.QuotePart) bool { return p.Article != nil }) {
 		return cite.QuotePart{}, false
@@ -320,7 +280,7 @@ func labelsAreText(rs *runState, v *Verification) (cite.QuotePart, bool) {
 		}
 		arts = append(arts, ac.Lines)
 	}
-	cand := rs.prepare(arts)
+	cand := vr.prepare(arts)
 	if tooLong(quote.KeyLen(q.Text), cand.Text.Len()) || !quote.Align(q.Text, cand).Kind.Fine() {
 		return cite.QuotePart{}, false
 	}
@@ -332,12 +292,12 @@ func labelsAreText(rs *runState, v *Verification) (cite.QuotePart, bool) {
 }
 
 // lookupArticle looks a cited article up in a version, once per run.
-func (rs *runState) lookupArticle(ver *statutes.Version, a cite.Article) ArticleCheck {
+func (vr *Verifier) lookupArticle(ver *statutes.Version, a cite.Article) ArticleCheck {
 	if ver == nil {
 		return lookupArticle(ver, a)
 	}
 	r := statutes.Ref{Article: a.Num, Suffix: a.Suffix, Paragraph: a.Paragraph, Item: a.Item}
-	ac := rs.lookups.get(lookupKey{ver, r}, func() ArticleCheck { return lookupArticle(ver, a) })
+	ac := vr.lookups.get(lookupKey{ver, r}, func() ArticleCheck { return lookupArticle(ver, a) })
 	ac.Cited = a
 	return ac
 }
@@ -395,11 +355,11 @@ func citedLines(ac ArticleCheck, folded string) []string {
 // citedFor looks up what a quoted part is compared with; done is set, with
 // the outcome, when it cannot be compared: no article cited, one missing,
 // or its text not bundled.
-func (p *Pass) citedFor(v *Verification, part cite.QuotePart) (qc QuoteCheck, cited []ArticleCheck, done bool) {
+func (vr *Verifier) citedFor(v *Verification, part cite.QuotePart) (qc QuoteCheck, cited []ArticleCheck, done bool) {
 	qc = QuoteCheck{Part: part, Actual: part.Text}
 	if part.Article != nil {
 		qc.Articles = []cite.Article{*part.Article}
-		cited = []ArticleCheck{p.runState().lookupArticle(v.Version, *part.Article)}
+		cited = []ArticleCheck{vr.lookupArticle(v.Version, *part.Article)}
 	} else {
 		qc.Articles = v.Citation.Articles
 		cited = v.Articles
@@ -408,11 +368,15 @@ func (p *Pass) citedFor(v *Verification, part cite.QuotePart) (qc QuoteCheck, ci
 		qc.Outcome = QuoteNotChecked
 		return qc, nil, true
 	}
+	if v.Predates {
+		qc.Outcome = QuoteUnverifiable
+		return qc, nil, true
+	}
 	for _, ac := range cited {
 		switch {
 		case errors.Is(ac.Err, statutes.ErrNotBundled):
 			qc.Outcome = QuoteUnverifiable
-			qc.Prior = p.priorCheck(v, qc.Articles, part)
+			qc.Prior = vr.priorCheck(v, qc.Articles, part)
 			return qc, nil, true
 		case ac.Err != nil:
 			qc.Outcome = QuoteNotChecked
@@ -428,7 +392,7 @@ func (p *Pass) citedFor(v *Verification, part cite.QuotePart) (qc QuoteCheck, ci
 // priorCheck compares a quote whose version in force is not bundled with
 // the latest earlier version that is; nil when none is held or the quote
 // reads as it (nothing to show).
-func (p *Pass) priorCheck(v *Verification, arts []cite.Article, part cite.QuotePart) *PriorCheck {
+func (vr *Verifier) priorCheck(v *Verification, arts []cite.Article, part cite.QuotePart) *PriorCheck {
 	if v.Statute == nil || v.Version == nil || len(arts) == 0 {
 		return nil
 	}
@@ -446,13 +410,13 @@ func (p *Pass) priorCheck(v *Verification, arts []cite.Article, part cite.QuoteP
 	}
 	var lines [][]string
 	for _, a := range arts {
-		ac := p.runState().lookupArticle(prior, a)
+		ac := vr.lookupArticle(prior, a)
 		if ac.Err != nil {
 			return nil
 		}
 		lines = append(lines, ac.Lines)
 	}
-	cand := p.runState().prepare(lines)
+	cand := vr.prepare(lines)
 	if tooLong(quote.KeyLen(part.Text), cand.Text.Len()) {
 		return nil
 	}
@@ -473,8 +437,8 @@ const minPriorSimilarity = 0.6
 
 // checkPart verifies one quoted part against its cited text, and when the
 // text is not the cited article's, looks for where it comes from.
-func (p *Pass) checkPart(v *Verification, part cite.QuotePart) QuoteCheck {
-	qc, cited, done := p.citedFor(v, part)
+func (vr *Verifier) checkPart(v *Verification, part cite.QuotePart) QuoteCheck {
+	qc, cited, done := vr.citedFor(v, part)
 	if done {
 		return qc
 	}
@@ -513,14 +477,17 @@ func (p *Pass) checkPart(v *Verification, part cite.QuotePart) QuoteCheck {
 		lines = append(lines, strings.Join(a, "\n"))
 	}
 	qc.Expected = strings.Join(lines, "\n")
-	rs := p.runState()
-	cand := rs.prepare(arts)
+	cand := vr.prepare(arts)
 	if tooLong(qt.Len(), cand.Text.Len()) {
 		qc.Outcome = QuoteTooLong
 		return qc
 	}
 	r := quote.AlignText(qt, cand)
 	qc.Result = r
+	if r.Kind == quote.Mismatch && r.EndPunct && jointEnd(v.Citation.Quote, part) {
+		qc.Outcome = QuoteOK // …罚款；同法第十二条: the '。' gave way to the next citation
+		return qc
+	}
 	switch r.Kind {
 	case quote.Exact, quote.Part, quote.Elided, quote.Empty:
 		qc.Outcome = QuoteOK
@@ -539,24 +506,47 @@ func (p *Pass) checkPart(v *Verification, part cite.QuotePart) QuoteCheck {
 		for i, a := range arts {
 			raw[i] = uncorrect(a, errs)
 		}
-		rr := quote.AlignText(qt, rs.prepare(raw))
+		rr := quote.AlignText(qt, vr.prepare(raw))
 		if rr.Kind.Fine() {
 			qc.Outcome = QuoteOK
 			return qc
 		}
 		qc.Errata = errs
 	}
-	if (qc.Outcome == QuoteMismatch && !r.EndPunct || qc.Outcome == QuoteMerged) && wholeArticle(rs, v, &qc, cited, qt) {
+	if (qc.Outcome == QuoteMismatch && !r.EndPunct || qc.Outcome == QuoteMerged) && wholeArticle(vr, v, &qc, cited, qt) {
 		return qc
 	}
 	r = qc.Result
-	if (qc.Outcome == QuoteMismatch && !r.EndPunct || qc.Outcome == QuoteTruncated) && earlierVersion(rs, v, &qc, cited, qt) {
+	if (qc.Outcome == QuoteMismatch && !r.EndPunct || qc.Outcome == QuoteTruncated) && earlierVersion(vr, v, &qc, cited, qt) {
 		return qc
 	}
-	if qc.Outcome == QuoteMismatch && !r.EndPunct && !wholeElsewhere(rs, v, &qc, cited, qt) && needsSearch(r) {
-		p.findSource(v, &qc, cited, qt)
+	if qc.Outcome == QuoteMismatch && !r.EndPunct && !wholeElsewhere(vr, v, &qc, cited, qt) && needsSearch(r) {
+		vr.findSource(v, &qc, cited, qt)
+	}
+	if qc.Outcome == QuoteMismatch && qc.Source == nil && qc.Closest == nil && paraphrase(qc.Result, qt.Len()) {
+		qc.Outcome = QuoteNotChecked
 	}
 	return qc
+}
+
+// jointEnd says whether part ends a quote that runs up to another citation
+// (cite.Quote.Joint) without closing punctuation of its own: the article's
+// closing '。' left out before the next citation is the list's layout.
+func jointEnd(q *cite.Quote, part cite.QuotePart) bool {
+	if q == nil || !q.Joint || part.Span.End != q.Span.End {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(part.Text)
+	return !strings.ContainsRune("。；;，,、：:！!？?", r)
+}
+
+// paraphrase says whether a quote only restates its article in other words
+// (…法第八十六条 用人单位不按时缴纳社会保险费的，由征收机构责令其缴纳并处以罚款。):
+// little alike (similarity under one half), and holding verbatim less than
+// half the statute text it aligns with. Such text is not compared; a quote
+// with a slip, or with text added to the whole article, holds most of it.
+func paraphrase(r *quote.Result, quoteLen int) bool {
+	return r != nil && !r.EndPunct && r.Similarity < 0.5 && r.Coverage*float64(quoteLen) < 0.5*float64(r.Region.Len())
 }
 
 // MaxQuote is the longest quote (in runes, white space aside) compared
@@ -576,7 +566,7 @@ func tooLong(q, c int) bool { return q > MaxQuote || q > 8*c+2000 }
 // article. A quote of the article that holds the cited part (第六十三条
 // quoted in full for 第六十三条第一款) is the law's text: fine. A quote of
 // another 款 of it is the wrong 款: misattributed, naming it.
-func wholeArticle(rs *runState, v *Verification, qc *QuoteCheck, cited []ArticleCheck, qt *quote.Text) bool {
+func wholeArticle(vr *Verifier, v *Verification, qc *QuoteCheck, cited []ArticleCheck, qt *quote.Text) bool {
 	if len(cited) != 1 || cited[0].Article == nil {
 		return false
 	}
@@ -588,7 +578,7 @@ func wholeArticle(rs *runState, v *Verification, qc *QuoteCheck, cited []Article
 	if !ok {
 		return false
 	}
-	rr := quote.AlignText(qt, rs.prepareArticle(art))
+	rr := quote.AlignText(qt, vr.prepareArticle(art))
 	covers := rr.Region.Start <= part.Start && rr.Region.End >= part.End
 	if !rr.Kind.Fine() {
 		// A quote of the whole article with a slip of its own: shown
@@ -674,7 +664,7 @@ func partRange(art *statutes.Article, para, item int) (quote.Range, bool) {
 // closing mark): the quote of the wrong article, however alike the two
 // read (第十八条 quoted for 第十九条 of a statute whose penalty articles
 // share their wording). Of several, the nearest to the cited one wins.
-func wholeElsewhere(rs *runState, v *Verification, qc *QuoteCheck, cited []ArticleCheck, qt *quote.Text) bool {
+func wholeElsewhere(vr *Verifier, v *Verification, qc *QuoteCheck, cited []ArticleCheck, qt *quote.Text) bool {
 	if len(cited) == 0 || cited[0].Article == nil || v.Version == nil || qc.Result.QuoteRange.Len() < minSegment {
 		return false
 	}
@@ -706,10 +696,10 @@ func wholeElsewhere(rs *runState, v *Verification, qc *QuoteCheck, cited []Artic
 		if best != nil && dist(a) >= dist(best.Article) {
 			continue
 		}
-		if !strings.Contains(rs.foldArticle(a), probe) {
+		if !strings.Contains(vr.foldArticle(a), probe) {
 			continue
 		}
-		r := quote.AlignText(qt, rs.prepareArticle(a))
+		r := quote.AlignText(qt, vr.prepareArticle(a))
 		if r.Kind.Fine() || r.Kind == quote.Mismatch && r.EndPunct {
 			best = &Source{Statute: v.Statute, Version: v.Version, Article: a, Segment: r.QuoteRange, Whole: true, Text: qc.Actual, Result: r}
 		}
@@ -765,7 +755,7 @@ func uncorrect(lines []string, errs []statutes.Erratum) []string {
 
 // earlierVersion checks the cited article in the statute's other versions:
 // a quote that matches one of them better quotes a superseded wording.
-func earlierVersion(rs *runState, v *Verification, qc *QuoteCheck, cited []ArticleCheck, qt *quote.Text) bool {
+func earlierVersion(vr *Verifier, v *Verification, qc *QuoteCheck, cited []ArticleCheck, qt *quote.Text) bool {
 	if len(cited) != 1 || cited[0].Article == nil {
 		return false
 	}
@@ -780,10 +770,24 @@ func earlierVersion(rs *runState, v *Verification, qc *QuoteCheck, cited []Artic
 		if oa == nil {
 			continue
 		}
-		or := quote.AlignText(qt, rs.prepareArticle(oa))
+		or := quote.AlignText(qt, vr.prepareArticle(oa))
 		if matchesSource(or, qc.Result) {
+			// The version that wrote this text: back through the
+			// earlier versions whose article reads the same.
+			first, fa := ov, oa
+			for j := i - 1; j >= 0; j-- {
+				pv := s.Versions[j]
+				if pv.Text == statutes.TextNone {
+					break
+				}
+				pa := pv.Article(num, suf)
+				if pa == nil || pa.Text() != oa.Text() || pv.Verified != ov.Verified {
+					break
+				}
+				first, fa = pv, pa
+			}
 			qc.Outcome = QuoteSuperseded
-			qc.Source = &Source{Statute: s, Version: ov, Article: oa, Whole: true, Text: qc.Actual, Result: or,
+			qc.Source = &Source{Statute: s, Version: first, Through: ov, Article: fa, Whole: true, Text: qc.Actual, Result: or,
 				Segment: or.QuoteRange}
 			if !ov.Verified {
 				qc.Unverified = true
@@ -797,9 +801,8 @@ func earlierVersion(rs *runState, v *Verification, qc *QuoteCheck, cited []Artic
 // findSource looks for the quote's text outside the cited article: in the
 // cited version's other articles (misattributed), in other versions, then
 // across the corpus.
-func (p *Pass) findSource(v *Verification, qc *QuoteCheck, cited []ArticleCheck, qt *quote.Text) {
+func (vr *Verifier) findSource(v *Verification, qc *QuoteCheck, cited []ArticleCheck, qt *quote.Text) {
 	r := qc.Result
-	rs := p.runState()
 	s, cur := v.Statute, v.Version
 	citedSet := map[[2]int]bool{}
 	for _, ac := range cited {
@@ -847,7 +850,7 @@ func (p *Pass) findSource(v *Verification, qc *QuoteCheck, cited []ArticleCheck,
 				if vi == 0 && citedSet[[2]int{a.Num, a.Suffix}] {
 					continue
 				}
-				src, ok := sourceIn(rs, qt, seg, key, anch, whole, s, ver, a)
+				src, ok := sourceIn(vr, qt, seg, key, anch, whole, s, ver, a)
 				if ok {
 					src.Text = text
 					if vi == 0 {
@@ -870,7 +873,7 @@ func (p *Pass) findSource(v *Verification, qc *QuoteCheck, cited []ArticleCheck,
 			continue
 		}
 		// (4) The whole corpus.
-		if src := p.scanCorpus(qt, seg, key, whole, s); src != nil {
+		if src := vr.scanCorpus(qt, seg, key, whole, s); src != nil {
 			src.Text = text
 			qc.Outcome = QuoteMisattributed
 			qc.Source = src
@@ -902,17 +905,17 @@ func matchesSource(or, cited *quote.Result) bool {
 // sourceIn checks whether article a holds the segment (verbatim), or holds
 // the whole quote nearly verbatim. It returns the alignment either way when
 // the article shares much with the quote (for naming the closest article).
-func sourceIn(rs *runState, qt *quote.Text, seg quote.Range, key string, anch []string, whole bool, s *statutes.Statute, ver *statutes.Version, a *statutes.Article) (*Source, bool) {
-	folded := rs.foldArticle(a)
+func sourceIn(vr *Verifier, qt *quote.Text, seg quote.Range, key string, anch []string, whole bool, s *statutes.Statute, ver *statutes.Version, a *statutes.Article) (*Source, bool) {
+	folded := vr.foldArticle(a)
 	if strings.Contains(folded, key) {
 		src := &Source{Statute: s, Version: ver, Article: a, Segment: seg, Whole: whole}
-		src.Result = quote.AlignText(qt, rs.prepareArticle(a))
+		src.Result = quote.AlignText(qt, vr.prepareArticle(a))
 		return src, true
 	}
 	if !sharesAnchor(folded, anch) {
 		return nil, false
 	}
-	r := quote.AlignText(qt, rs.prepareArticle(a))
+	r := quote.AlignText(qt, vr.prepareArticle(a))
 	src := &Source{Statute: s, Version: ver, Article: a, Segment: seg, Whole: whole, Result: r}
 	if whole && (r.Kind.Fine() || r.Kind == quote.Truncated || r.Kind == quote.Mismatch && (r.EndPunct || r.Similarity >= 0.9)) {
 		return src, true
@@ -977,12 +980,11 @@ type scanRef struct {
 	a *statutes.Article
 }
 
-func (p *Pass) corpusScanIndex() *corpusScan {
-	rs := p.runState()
-	rs.scanOnce.Do(func() {
+func (vr *Verifier) corpusScanIndex() *corpusScan {
+	vr.scanOnce.Do(func() {
 		sc := &corpusScan{}
 		var b strings.Builder
-		p.Corpus.ForEachArticle(func(s *statutes.Statute, v *statutes.Version, a *statutes.Article) bool {
+		vr.corpus.ForEachArticle(func(s *statutes.Statute, v *statutes.Version, a *statutes.Article) bool {
 			sc.start = append(sc.start, b.Len())
 			sc.refs = append(sc.refs, scanRef{s, v, a})
 			b.WriteString(quote.Fold(a.Text()))
@@ -991,21 +993,20 @@ func (p *Pass) corpusScanIndex() *corpusScan {
 		})
 		sc.text = b.String()
 		sc.grams = newGramIndex(sc.text)
-		rs.scan = sc
+		vr.scan = sc
 	})
-	return rs.scan
+	return vr.scan
 }
 
 // scanCorpus looks for the segment across the corpus (other statutes, or
 // any article when the cited statute found nothing): the article holding it
 // verbatim, or the one sharing the most anchors whose alignment explains the
 // whole quote.
-func (p *Pass) scanCorpus(qt *quote.Text, seg quote.Range, key string, whole bool, cited *statutes.Statute) *Source {
+func (vr *Verifier) scanCorpus(qt *quote.Text, seg quote.Range, key string, whole bool, cited *statutes.Statute) *Source {
 	if utf8.RuneCountInString(key) < minSegment {
 		return nil
 	}
-	sc := p.corpusScanIndex()
-	rs := p.runState()
+	sc := vr.corpusScanIndex()
 	at := func(off int) int {
 		i, found := slices.BinarySearch(sc.start, off)
 		if !found {
@@ -1017,7 +1018,7 @@ func (p *Pass) scanCorpus(qt *quote.Text, seg quote.Range, key string, whole boo
 		ref := sc.refs[at(i)]
 		if ref.s != cited {
 			src := &Source{Statute: ref.s, Version: ref.v, Article: ref.a, Segment: seg, Whole: whole}
-			src.Result = quote.AlignText(qt, rs.prepareArticle(ref.a))
+			src.Result = quote.AlignText(qt, vr.prepareArticle(ref.a))
 			return src
 		}
 	}
@@ -1041,7 +1042,7 @@ func (p *Pass) scanCorpus(qt *quote.Text, seg quote.Range, key string, whole boo
 		return nil
 	}
 	ref := sc.refs[best]
-	r := quote.AlignText(qt, rs.prepareArticle(ref.a))
+	r := quote.AlignText(qt, vr.prepareArticle(ref.a))
 	if r.Kind.Fine() || r.Kind == quote.Truncated || r.Kind == quote.Mismatch && (r.EndPunct || r.Similarity >= 0.9) {
 		return &Source{Statute: ref.s, Version: ref.v, Article: ref.a, Segment: seg, Whole: true, Result: r}
 	}
