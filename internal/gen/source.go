@@ -143,7 +143,10 @@ func NewSource(sts []*statutes.Statute, asOf time.Time) *Source {
 			}
 			for _, oa := range olds {
 				cur := findArticle(v, oa.Num, oa.Suffix)
-				if cur == nil || cur.Text() == oa.Text() || !quotable(oa) {
+				// An old wording that the current article still carries
+				// whole (the amendment only added paragraphs) is a partial
+				// quote of the current text, not a superseded one.
+				if cur == nil || strings.Contains(cur.Text(), oa.Text()) || !quotable(oa) {
 					continue
 				}
 				law.Superseded = append(law.Superseded, Superseded{Version: old, Article: oa, Current: cur})
