@@ -323,6 +323,11 @@ func tail(s string, h head, j int) head {
 	case isColon(r):
 		h.kind = quoteColon
 		h.quoteAt = g + sz
+	case r == '“' && g == f && len(h.c.Articles) > 0 && h.c.ArticleSpan.End == j && f > j && termOpensText(s, g):
+		// 第二十七条 “万国邮政联盟”发行的…: a term in quotation marks
+		// opening the article's text, not a quote in marks.
+		h.kind = quoteColon
+		h.quoteAt = f
 	case r == '“' && g == f:
 		h.kind = quoteMarks
 		h.quoteAt = g
@@ -670,4 +675,17 @@ func digitsThenHan(s string, i int) bool {
 	}
 	r, _ := at(s, j)
 	return isHan(r)
+}
+
+// termOpensText reports whether the “…” at i is a term the sentence goes on
+// after (“万国邮政联盟”发行的国际回信券…): its closing mark is followed by
+// a Han character that does not join running text (的规定, 规定).
+func termOpensText(s string, i int) bool {
+	e := closingMark(s, i+len("“"))
+	if e < 0 {
+		return false
+	}
+	k := e + len("”")
+	r, _ := at(s, k)
+	return isHan(r) && !startsWithAny(s[k:], []string{"的规定", "规定", "之规定", "的有关规定"})
 }

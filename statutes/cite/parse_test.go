@@ -236,6 +236,12 @@ func TestParse(t *testing.T) {
 			{title: "甲办法", arts: "71", quote: "环境保护主管部门应当建立。"}, {title: "甲办法", arts: "72", quote: "【信息公开】除外，应当公开。"}}},
 		{"a number starting the text after the label", "《甲条例》第一条：制定本条例。\n该条例第二条  12345热线，是指服务平台。", []want{
 			{title: "甲条例", arts: "1", quote: "制定本条例。"}, {title: "甲条例", bare: true, arts: "2", quote: "12345热线，是指服务平台。"}}},
+		{"a term in marks opening the text after a space", "《甲细则》第二十七条 “万国邮政联盟”发行的国际回信券，不得兑换现金。", []want{
+			{title: "甲细则", arts: "27", quote: "“万国邮政联盟”发行的国际回信券，不得兑换现金。"}}},
+		{"a quote in marks after the label", "《甲细则》第二十七条“国际回信券不得兑换现金。”", []want{
+			{title: "甲细则", arts: "27", quote: "国际回信券不得兑换现金。", marks: true}}},
+		{"run-on into an interpretation", "《最高人民法院关于适用〈甲法〉的解释》第十四条 原文一《最高人民法院关于适用〈甲法〉的解释》第十五条 原文二。", []want{
+			{title: "最高人民法院关于适用〈甲法〉的解释", arts: "14", quote: "原文一"}, {title: "最高人民法院关于适用〈甲法〉的解释", arts: "15", quote: "原文二。"}}},
 		{"a mention after a trigger word stays in the quote", "《甲法》第十条：依照《乙法》第五条规定处罚。", []want{
 			{title: "甲法", arts: "10", quote: "依照《乙法》第五条规定处罚。"}}},
 		{"a mention with a stray space stays in the quote", "《甲法》第十条：依照《乙法》第五条 的规定处罚。", []want{

@@ -176,5 +176,8 @@ func statuteTitle(t string) bool {
 		t = strings.TrimSuffix(t, v)
 	}
 	t = yearSuffixRe.ReplaceAllString(t, "")
+	if strings.HasPrefix(t, "最高人民") && strings.HasSuffix(t, "解释") {
+		return true // 最高人民法院关于适用《…》的解释
+	}
 	return endsWithAny(t, titleSuffixes) || endsWithAny(t, []string{"法典", "规范", "规程", "准则"})
 }
