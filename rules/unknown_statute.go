@@ -15,7 +15,8 @@ var unknownStatuteRule = &lint.Rule{
 	ID:    "unknown-statute",
 	Title: "法规名称无法识别",
 	Doc: "引用的法规标题在法规库中找不到（连仅有元数据的法规也没有），多半是标题写错或简称不规范；" +
-		"给出法规库中相近的标题。地方性文件和通知、意见等规范性文件不在法规库收录范围内，只作提示。",
+		"给出法规库中相近的标题。法规库只收录部分省市的地方性法规和规章，不收录通知、意见等规范性文件：" +
+		"这类文件未收录的，只作提示。",
 	Wrong:    "《中华人民共和国社会保障法》第八十七条",
 	Right:    "《中华人民共和国社会保险法》第八十七条",
 	Severity: lint.Warning,
@@ -57,7 +58,7 @@ func runUnknownStatute(p *lint.Pass) error {
 		switch {
 		case localOrNormative(title):
 			fd.Severity = sevOf(lint.Info)
-			fd.Message = fmt.Sprintf("《%s》是地方性或规范性文件，不在法规库收录范围内，未能核对%s。", title, withComma(close))
+			fd.Message = fmt.Sprintf("法规库未收录地方性法规、规章或规范性文件《%s》，未能核对%s。", title, withComma(close))
 		case len(near) > 0:
 			// A title one or two characters from a held one is most
 			// likely that one, miswritten.
