@@ -34,8 +34,9 @@ type Corpus struct {
 	loose  map[string][]*Statute
 	id     string
 	errata []Erratum
-	// suggestKeys are every statute's titles, loose and as runes.
-	suggestKeys []suggestKey
+	// suggest holds every statute's titles prepared for Suggest, built on
+	// first need (a run that resolves every title never needs it).
+	suggest *suggestIndex
 	// repeals are the statutes the corpus does not hold but whose repeal
 	// a held text states (see repealedByText), built on first need.
 	repealsOnce sync.Once
@@ -219,15 +220,10 @@ func (c *Corpus) finish() {
 	sort.SliceStable(c.statutes, func(i, j int) bool { return statuteLess(c.statutes[i], c.statutes[j]) })
 	c.exact = map[string][]*Statute{}
 	c.loose = map[string][]*Statute{}
-	c.suggestKeys = c.suggestKeys[:0]
+	c.suggest = &suggestIndex{}
 	for _, s := range c.statutes {
-		seen := map[string]bool{}
 		for _, k := range titleKeys(s) {
 			c.index(k, s)
-			if l := looseTitle(k); l != "" && !seen[l] {
-				seen[l] = true
-				c.suggestKeys = append(c.suggestKeys, suggestKey{s, []rune(l)})
-			}
 		}
 	}
 }
@@ -419,8 +415,8 @@ func (c *Corpus) AddAliases(m map[string]string) error {
 		if other, _, err := c.resolveNoSuggest(a); err == nil && other != s {
 			return fmt.Errorf("alias %s for %s: already names %s", a, s.Title, other.Title)
 		}
-		// The title index is rebuilt at the end: an earlier alias may
-		// have replaced the statute the index still points at.
+		// The index may still point at a statute an earlier alias
+		// replaced: the one byID holds is current.
 		s = c.byID[s.ID]
 		if slices.Contains(s.Aliases, a) {
 			continue
@@ -429,9 +425,30 @@ func (c *Corpus) AddAliases(m map[string]string) error {
 		cp := *s
 		cp.Aliases = append(append([]string(nil), s.Aliases...), a)
 		c.replace(s, &cp)
+		c.reindex(s, &cp)
 	}
-	c.finish()
 	return nil
+}
+
+// reindex points the title index at s where it pointed at old (s is old
+// with more aliases: same title, kind and order) and adds s's new keys.
+// Cheaper than finish, which rebuilds the index of every statute.
+func (c *Corpus) reindex(old, s *Statute) {
+	swap := func(m map[string][]*Statute, k string) {
+		for i, t := range m[k] {
+			if t == old {
+				m[k][i] = s
+			}
+		}
+	}
+	for _, k := range titleKeys(old) {
+		swap(c.exact, normTitle(k))
+		swap(c.loose, looseTitle(k))
+	}
+	for _, k := range titleKeys(s) {
+		c.index(k, s)
+	}
+	c.suggest = &suggestIndex{}
 }
 
 func (c *Corpus) replace(old, s *Statute) {

@@ -3,6 +3,7 @@ package statutes
 import (
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -101,6 +102,49 @@ type suggestKey struct {
 	runes []rune
 }
 
+// suggestIndex is every statute's titles (loose) as suggestKeys, with the
+// keys each character occurs in (and how often): Suggest compares a query
+// only with the keys that share enough characters with it to reach the
+// similarity it asks for.
+type suggestIndex struct {
+	once  sync.Once
+	keys  []suggestKey
+	posts map[rune][]posting
+}
+
+type posting struct {
+	key   int32
+	count int32
+}
+
+func (x *suggestIndex) build(c *Corpus) {
+	x.once.Do(func() {
+		x.posts = map[rune][]posting{}
+		for _, s := range c.statutes {
+			seen := map[string]bool{}
+			for _, k := range titleKeys(s) {
+				if l := looseTitle(k); l != "" && !seen[l] {
+					seen[l] = true
+					x.keys = append(x.keys, suggestKey{s, []rune(l)})
+				}
+			}
+		}
+		counts := map[rune]int32{}
+		for i, k := range x.keys {
+			clear(counts)
+			for _, r := range k.runes {
+				counts[r]++
+			}
+			for r, n := range counts {
+				x.posts[r] = append(x.posts[r], posting{int32(i), n})
+			}
+		}
+	})
+}
+
+// minSuggestScore is the similarity a suggestion must reach.
+const minSuggestScore = 0.6
+
 // Suggest returns up to n titles close to title, closest first.
 func (c *Corpus) Suggest(title string, n int) []string {
 	q := looseTitle(title)
@@ -124,13 +168,31 @@ func (c *Corpus) Suggest(title string, n int) []string {
 	}
 	var cands []cand
 	best := map[*Statute]float64{}
-	for _, k := range c.suggestKeys {
+	x := c.suggest
+	x.build(c)
+	// The characters a key shares with the query (with multiplicity)
+	// bound their longest common subsequence: a key whose bound cannot
+	// reach the score is not compared.
+	qcount := map[rune]int32{}
+	for _, r := range qr {
+		qcount[r]++
+	}
+	shared := make([]int32, len(x.keys))
+	for r, qn := range qcount {
+		for _, p := range x.posts[r] {
+			shared[p.key] += min(qn, p.count)
+		}
+	}
+	for i, k := range x.keys {
+		if 2*float64(shared[i])/float64(len(qr)+len(k.runes))+0.1 < minSuggestScore {
+			continue
+		}
 		if sc := similarity(qr, k.runes); sc > best[k.s] {
 			best[k.s] = sc
 		}
 	}
 	for _, s := range c.statutes {
-		if best[s] >= 0.6 {
+		if best[s] >= minSuggestScore {
 			cands = append(cands, cand{s.Title, best[s]})
 		}
 	}
