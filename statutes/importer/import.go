@@ -89,7 +89,7 @@ func Run(src, enf, out string, log io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if err := verify(tmp, files, sts); err != nil {
+	if err := verify(os.DirFS(tmp), files, sts); err != nil {
 		return fmt.Errorf("verify: %w", err)
 	}
 	if err := swap(tmp, out); err != nil {
@@ -708,15 +708,11 @@ func write(dir string, sts []*statute, snapshot string) (int, error) {
 				return 0, fmt.Errorf("two versions write %s", rel)
 			}
 			seen[rel] = true
-			head, err := statutes.FormatHeader(st.s, v.v)
+			content, err := formatVersion(st.s, v.v, v.body)
 			if err != nil {
 				return 0, err
 			}
-			body := v.body
-			for len(body) > 0 && body[0] == "" {
-				body = body[1:]
-			}
-			entries = append(entries, &entry{st, v, rel, string(head) + strings.Join(body, "\n") + "\n"})
+			entries = append(entries, &entry{st, v, rel, content})
 			n += v.v.NumArticles
 		}
 	}
@@ -788,10 +784,23 @@ func write(dir string, sts []*statute, snapshot string) (int, error) {
 	return n, nil
 }
 
+// formatVersion is one version of s in the corpus format: its header,
+// then its body (none for a version without text).
+func formatVersion(s *statutes.Statute, v *statutes.Version, body []string) (string, error) {
+	head, err := statutes.FormatHeader(s, v)
+	if err != nil {
+		return "", err
+	}
+	for len(body) > 0 && body[0] == "" {
+		body = body[1:]
+	}
+	return string(head) + strings.Join(body, "\n") + "\n", nil
+}
+
 // verify loads the written corpus and checks that every article line of
 // every source file landed exactly once, and every other text line too.
-func verify(dir string, files []*srcFile, sts []*statute) error {
-	c, err := statutes.Load(os.DirFS(dir))
+func verify(fsys fs.FS, files []*srcFile, sts []*statute) error {
+	c, err := statutes.Load(fsys)
 	if err != nil {
 		return err
 	}

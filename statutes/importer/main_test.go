@@ -288,7 +288,7 @@ func TestVerifyCatchesLoss(t *testing.T) {
 	if _, err := write(dir, sts, snap); err != nil {
 		t.Fatal(err)
 	}
-	if err := verify(dir, files, sts); err != nil {
+	if err := verify(os.DirFS(dir), files, sts); err != nil {
 		t.Fatalf("verify on a good corpus: %v", err)
 	}
 	// Cut text out of the version's corpus file inside its chunk, moving
@@ -351,7 +351,7 @@ func TestVerifyCatchesLoss(t *testing.T) {
 		if err := os.WriteFile(filepath.Join(dir, statutes.ManifestZstName), mz, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		if err := verify(dir, files, sts); err == nil {
+		if err := verify(os.DirFS(dir), files, sts); err == nil {
 			t.Errorf("verify missed the loss of %q", cut)
 		}
 		// Put the good corpus back for the next cut.
