@@ -637,7 +637,7 @@ func TestArticleNumbering(t *testing.T) {
 }
 
 // TestRepairedSources pins the source shapes the importer repairs (see
-// cmd/statute-import/body.go): each statute has the articles its numbering
+// statutes/importer/body.go): each statute has the articles its numbering
 // promises, and a note saying what was repaired.
 func TestRepairedSources(t *testing.T) {
 	c := defaultCorpus(t)
