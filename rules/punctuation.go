@@ -10,6 +10,7 @@ import (
 	"github.com/citelint/citelint/catalog"
 	"github.com/citelint/citelint/lint"
 	"github.com/citelint/citelint/rules/internal/text"
+	"github.com/citelint/citelint/statutes"
 )
 
 var punctuationRule = &lint.Rule{
@@ -798,6 +799,28 @@ func statuteOwn(p *lint.Pass, f *catalog.Field) []text.Stray {
 		}
 		if quoted := text.Compact(q.Text); ok && quoted != "" && strings.Contains(text.Compact(law.String()), quoted) {
 			out = append(out, text.Stray{Start: q.Span.Start, End: q.Span.End})
+			continue
+		}
+		// A quote of several articles, each after its label (…第十一条：…
+		// 第十二条 …): part by part, each against its own article.
+		if len(q.Parts) < 2 || v.Version == nil {
+			continue
+		}
+		for _, part := range q.Parts {
+			own := law.String()
+			if part.Article != nil {
+				a := part.Article
+				t, err := v.Version.Lookup(statutes.Ref{Article: a.Num, Suffix: a.Suffix, Paragraph: a.Paragraph, Item: a.Item})
+				if err != nil {
+					continue
+				}
+				own = t
+			} else if !ok {
+				continue
+			}
+			if quoted := text.Compact(part.Text); quoted != "" && strings.Contains(text.Compact(own), quoted) {
+				out = append(out, text.Stray{Start: part.Span.Start, End: part.Span.End})
+			}
 		}
 	}
 	return out

@@ -312,35 +312,44 @@ func TestLintRevisedStatute(t *testing.T) {
 
 	got = nil
 	for _, d := range lintFile(dir + "after.txt") {
-		got = append(got, fmt.Sprintf("%d %s", d.Entry.Index, d.Rule))
-		if d.Rule == "quote-unverifiable" && !strings.Contains(d.Message, "已于2025年4月30日修订（2025年9月1日起施行），法规库未收录修订后的条文") {
-			t.Errorf("entry %d: message %q does not name the revision", d.Entry.Index, d.Message)
+		got = append(got, fmt.Sprintf("%d %s %s", d.Entry.Index, d.Severity, d.Rule))
+		if d.Rule == "quote-superseded" && !strings.Contains(d.Message, "是2013-06-29版本") || strings.Contains(d.Message, "该版本已于2025-09-01失效") != (d.Rule == "quote-superseded") {
+			t.Errorf("entry %d: %s %q does not name the superseded version and its end", d.Entry.Index, d.Rule, d.Message)
 		}
-		if d.Rule == "quote-mismatch" && !strings.Contains(d.Message, "与法规库所存") {
-			t.Errorf("entry %d: mismatch %q does not say it is against the earlier text", d.Entry.Index, d.Message)
-		}
-		if d.Severity != "info" {
-			t.Errorf("entry %d: %s %s: %s", d.Entry.Index, d.Severity, d.Rule, d.Message)
+		if d.Rule == "quote-superseded" && !strings.Contains(d.Message, "现行2025-04-30版本") {
+			t.Errorf("entry %d: %q does not name the version in force", d.Entry.Index, d.Message)
 		}
 	}
-	if strings.Join(got, "|") != "1 quote-mismatch|1 quote-unverifiable|2 quote-unverifiable" {
-		t.Errorf("after the revision: %q, want quote-unverifiable on both entries, the 十万元 quote's difference from the earlier text as a hint, and nothing else", got)
+	if strings.Join(got, "|") != "1 error quote-superseded|2 warning statute-outdated|2 error quote-superseded" {
+		t.Errorf("after the revision: %q, want both quotes superseded by the 2025 text and entry 2's 2013 edition named", got)
+	}
+
+	got = nil
+	for _, d := range lintFile(dir + "unrevised.txt") {
+		got = append(got, fmt.Sprintf("%d %s %s", d.Entry.Index, d.Severity, d.Rule))
+		if d.Rule == "quote-unverifiable" && !strings.Contains(d.Message, "已于2022年3月29日修订（2022年5月1日起施行），法规库未收录修订后的条文") {
+			t.Errorf("entry %d: message %q does not name the revision", d.Entry.Index, d.Message)
+		}
+	}
+	if strings.Join(got, "|") != "1 info quote-unverifiable" {
+		t.Errorf("a revision without text: %q, want quote-unverifiable and nothing else", got)
 	}
 }
 
 // TestStatutesShowRevised: without --as-of, a statute whose newest
 // version has no text shows the bundled text and says it is older.
 func TestStatutesShowRevised(t *testing.T) {
-	out, errb, code := runCLI(t, "statutes", "show", "反不正当竞争法", "2")
-	if code != 0 || !strings.HasPrefix(out, "经营者在生产经营活动中") || !strings.Contains(errb, "现行的是2025-06-27 版") {
+	const law, first = "医疗机构管理条例", "任何单位或者个人，未取得《医疗机构执业许可证》"
+	out, errb, code := runCLI(t, "statutes", "show", law, "24")
+	if code != 0 || !strings.HasPrefix(out, first) || !strings.Contains(errb, "现行的是2022-03-29 版") {
 		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errb)
 	}
-	out, _, code = runCLI(t, "statutes", "show", "反不正当竞争法", "2", "--as-of", "2025-11-01")
-	if code != 0 || !strings.Contains(out, "未附2025-06-27 版") {
+	out, _, code = runCLI(t, "statutes", "show", law, "24", "--as-of", "2025-11-01")
+	if code != 0 || !strings.Contains(out, "未附2022-03-29 版") {
 		t.Errorf("--as-of after the revision: exit %d, %q", code, out)
 	}
-	out, errb, code = runCLI(t, "statutes", "show", "反不正当竞争法", "2", "--as-of", "2025-01-01")
-	if code != 0 || !strings.HasPrefix(out, "经营者在生产经营活动中") || strings.Contains(errb, "现行的是") {
+	out, errb, code = runCLI(t, "statutes", "show", law, "24", "--as-of", "2020-01-01")
+	if code != 0 || !strings.HasPrefix(out, first) || strings.Contains(errb, "现行的是") {
 		t.Errorf("--as-of before the revision: exit %d, stdout %q, stderr %q", code, out, errb)
 	}
 }

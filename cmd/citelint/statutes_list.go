@@ -19,7 +19,7 @@ func statutesListCmd() *cli.Command {
 		Usage: "list the bundled statutes (kind, status, version, articles) with totals",
 		Flags: []cli.Flag{
 			statutesFlag(),
-			&cli.StringFlag{Name: "kind", Usage: "only this kind: 宪法, 法律, 行政法规, 部门规章, 规范性文件"},
+			&cli.StringFlag{Name: "kind", Usage: "only this kind: 宪法, 法律, 行政法规, 部门规章, 司法解释, 地方性法规, 地方政府规章, 规范性文件"},
 			&cli.StringFlag{Name: "status", Usage: "only this status at --as-of: 有效 (in-force), 已废止 (repealed), 尚未生效 (pending)"},
 			&cli.StringFlag{Name: "as-of", Usage: "status as of this date (YYYY-MM-DD; default today)"},
 			&cli.BoolFlag{Name: "counts", Usage: "print only the counts by level (法律, 行政法规, 部门规章, 地方性法规 …) and status"},
@@ -175,7 +175,7 @@ func hasBody(s *statutes.Statute) bool {
 
 func kindList(m map[statutes.Kind]bool) string {
 	var ks []string
-	for _, k := range []statutes.Kind{"宪法", "法律", "行政法规", "部门规章", "地方性法规", "地方政府规章", "规范性文件"} {
+	for _, k := range []statutes.Kind{"宪法", "法律", "行政法规", "部门规章", "司法解释", "地方性法规", "地方政府规章", "规范性文件"} {
 		if m[k] {
 			ks = append(ks, string(k))
 			delete(m, k)

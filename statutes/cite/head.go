@@ -383,7 +383,7 @@ func quoteFollows(s string, j, f int) bool {
 		if startsWithAny(s[f:], []string{"的规定", "规定", "之规定", "的有关规定"}) {
 			return false
 		}
-		return isHan(r) || isOpenParen(r) || r == '“'
+		return isHan(r) || isOpenParen(r) || r == '“' || captionAt(s, f) || digitsThenHan(s, f)
 	default:
 		return isHan(r) && !startsWithAny(s[f:], joinWords)
 	}
@@ -641,4 +641,33 @@ func fixDocNo(raw string, re *regexp.Regexp) string {
 		return raw
 	}
 	return m[1] + "〔" + m[3] + "〕" + m[5] + "号"
+}
+
+// captionAt reports whether an article caption in 【】 starts at i (第七十二条
+// 【信息公开】除涉及…, as some rules print each article's subject), not a
+// level tag (【部门规章】《…》) starting the next citation.
+func captionAt(s string, i int) bool {
+	if !hasPrefixAt(s, i, "【") {
+		return false
+	}
+	e := strings.Index(s[i:], "】")
+	if e < 0 {
+		return false
+	}
+	w := s[i+len("【") : i+e]
+	return w != "" && !isLevelWord(w) && !strings.ContainsAny(w, "\n《》")
+}
+
+// digitsThenHan reports whether a number starting a sentence begins at i
+// (第二条  12345政务服务便民热线…): digits, then a Han character.
+func digitsThenHan(s string, i int) bool {
+	j := i
+	for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+		j++
+	}
+	if j == i {
+		return false
+	}
+	r, _ := at(s, j)
+	return isHan(r)
 }

@@ -228,6 +228,14 @@ func TestParse(t *testing.T) {
 			{title: "甲法", arts: "10", quote: "处以罚款"}, {title: "乙法", arts: "5", quote: "原文二。"}}},
 		{"run-on after a trigger word, into a 法典", "《甲法》第十条 作为处罚的依据《中华人民共和国民法典》第一条 原文二。", []want{
 			{title: "甲法", arts: "10", quote: "作为处罚的依据"}, {title: "中华人民共和国民法典", arts: "1", quote: "原文二。"}}},
+		{"run-on into a title with its year", "《甲规则（1991）》第三十五条：搁浅\n搁浅的船白天悬挂圆球三个《甲规则（1991）》第三十六条：装运危险货物", []want{
+			{title: "甲规则（1991）", arts: "35", quote: "搁浅\n搁浅的船白天悬挂圆球三个"}, {title: "甲规则（1991）", arts: "36", quote: "装运危险货物"}}},
+		// An article's caption in 【】 after the label is its text; a
+		// level tag there starts the next citation.
+		{"a caption after the label", "《甲办法》第七十一条：环境保护主管部门应当建立。\n《甲办法》第七十二条 【信息公开】除外，应当公开。", []want{
+			{title: "甲办法", arts: "71", quote: "环境保护主管部门应当建立。"}, {title: "甲办法", arts: "72", quote: "【信息公开】除外，应当公开。"}}},
+		{"a number starting the text after the label", "《甲条例》第一条：制定本条例。\n该条例第二条  12345热线，是指服务平台。", []want{
+			{title: "甲条例", arts: "1", quote: "制定本条例。"}, {title: "甲条例", bare: true, arts: "2", quote: "12345热线，是指服务平台。"}}},
 		{"a mention after a trigger word stays in the quote", "《甲法》第十条：依照《乙法》第五条规定处罚。", []want{
 			{title: "甲法", arts: "10", quote: "依照《乙法》第五条规定处罚。"}}},
 		{"a mention with a stray space stays in the quote", "《甲法》第十条：依照《乙法》第五条 的规定处罚。", []want{

@@ -1,6 +1,13 @@
 package cite
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+)
+
+// yearSuffixRe is a year or edition after a title: …规则（1991）, …修正案（2018年）,
+// …条例（2019年修订）.
+var yearSuffixRe = regexp.MustCompile(`[（(][0-9]{4}年?[^（）()]{0,6}[）)]$`)
 
 // levelWords name the level of a statute in the tags catalogs write before a
 // citation: 【法律】《…》, [行政法规]《…》, 部门规章：《…》.
@@ -168,5 +175,6 @@ func statuteTitle(t string) bool {
 	for _, v := range []string{"（试行）", "（暂行）", "(试行)", "(暂行)"} {
 		t = strings.TrimSuffix(t, v)
 	}
+	t = yearSuffixRe.ReplaceAllString(t, "")
 	return endsWithAny(t, titleSuffixes) || endsWithAny(t, []string{"法典", "规范", "规程", "准则"})
 }

@@ -8,11 +8,14 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/citelint/citelint/statutes"
 )
 
 // The second source (statutes-src-enforcement, see its README): statute
@@ -130,6 +133,7 @@ func parseEnforcement(rel string, raw []byte) (*srcFile, error) {
 	if f.title == "" {
 		return nil, bad(start-1, "empty title")
 	}
+	f.interpretationTitle()
 	if end := headerEnd(lines); end >= 0 {
 		// The first source's layout: <date> <event> lines, then INFO END.
 		if err := f.parseHeader(lines[start:end], start, bad); err != nil {
@@ -261,6 +265,11 @@ func (f *srcFile) setEnforcementKind() {
 		last = texts[len(texts)-1]
 	}
 	dirs := f.path
+	if k := docKind(f.title); k != "" {
+		f.kind = k
+		f.category = string(k)
+		return
+	}
 	switch {
 	case strings.HasPrefix(f.title, "中华人民共和国宪法"):
 		f.kind = "宪法"
@@ -510,4 +519,48 @@ func maxYear(s string) string {
 		y = max(y, m)
 	}
 	return y
+}
+
+// interpDocnoRe is a title written with the document number of a judicial
+// interpretation before it: 法释〔2022〕11号关于适用《…》的解释.
+var interpDocnoRe = regexp.MustCompile(`^((法释|高检发释字)〔\d{4}〕\d+号)(关于.+)$`)
+
+// interpretationTitle gives a judicial interpretation titled by its
+// document number (法释〔2022〕11号关于…) the title it is cited by
+// (最高人民法院关于…), keeping the number as its document number.
+func (f *srcFile) interpretationTitle() {
+	m := interpDocnoRe.FindStringSubmatch(f.title)
+	if m == nil {
+		return
+	}
+	issuer := "最高人民法院"
+	if m[2] == "高检发释字" {
+		issuer = "最高人民检察院"
+	}
+	old := f.title
+	f.title = issuer + m[3]
+	if strings.HasPrefix(f.stem, m[1]) {
+		f.stem = issuer + strings.TrimPrefix(f.stem, m[1])
+	}
+	if !slices.Contains(f.docnos, m[1]) {
+		f.docnos = append(f.docnos, m[1])
+	}
+	f.notes = append(f.notes, fmt.Sprintf("源文件标题为“%s”，按%s发布的标题收录，文号%s", old, issuer, m[1]))
+}
+
+// docKind is the kind a title says by itself: 司法解释 for the supreme
+// court's and procuratorate's interpretations and rules, 规范性文件 for
+// opinions, notices and minutes (关于…的意见, …的通知, …纪要); "" when the
+// title does not say.
+func docKind(title string) statutes.Kind {
+	switch {
+	case strings.HasPrefix(title, "最高人民法院"), strings.HasPrefix(title, "最高人民检察院"):
+		if strings.HasSuffix(title, "通知") {
+			return "规范性文件"
+		}
+		return "司法解释"
+	case strings.HasSuffix(title, "意见"), strings.HasSuffix(title, "通知"), strings.HasSuffix(title, "纪要"):
+		return "规范性文件"
+	}
+	return ""
 }

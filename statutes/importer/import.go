@@ -103,7 +103,7 @@ func Run(src, enf, out string, log io.Writer) error {
 		len(files), len(sts), nv, nArticles)
 	for _, f := range files {
 		for _, n := range f.notes {
-			if strings.HasPrefix(n, "原文第") {
+			if strings.HasPrefix(n, "原文第") || strings.HasPrefix(n, "原文混入") {
 				fmt.Fprintf(log, "repaired %s: %s\n", f.path, n)
 			}
 		}
@@ -229,6 +229,9 @@ func label(f *srcFile) (string, error) {
 func kindOf(f *srcFile) statutes.Kind {
 	if f.kind != "" {
 		return f.kind
+	}
+	if k := docKind(f.title); k != "" {
+		return k
 	}
 	switch f.category {
 	case "地方性法规":

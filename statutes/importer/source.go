@@ -31,9 +31,10 @@ type srcFile struct {
 	notes    []string
 	body     []string // lines in the corpus body format
 	articles []srcArticle
-	lines    int         // text lines in the body (paragraphs, items, sub-items, outside text), after splitting run-on lines
-	chars    int         // non-space characters of the body's text (everything but headings)
-	width    widthCounts // ASCII marks written full-width (see width.go)
+	lines    int          // text lines in the body (paragraphs, items, sub-items, outside text), after splitting run-on lines
+	chars    int          // non-space characters of the body's text (everything but headings)
+	width    widthCounts  // ASCII marks written full-width (see width.go)
+	debris   debrisCounts // transcription debris removed (see debris.go)
 	prov     provenance
 	// enforcement is true for a file of the second source
 	// (statutes-src-enforcement), which yields to the first.
@@ -209,16 +210,22 @@ func (f *srcFile) parseProvenance(lines []string, bad func(int, string, ...any) 
 	return nil
 }
 
-// finishBody writes the body's ASCII punctuation full-width and parses it;
+// finishBody removes the body's transcription debris, writes its ASCII
+// punctuation full-width and parses it;
 // offset is the 0-based line of body[0] in the file.
 func (f *srcFile) finishBody(body []string, offset int, bad func(int, string, ...any) error) error {
 	for i, l := range body {
 		if strings.HasPrefix(strings.TrimSpace(l), "<!--") {
 			continue
 		}
+		l, d := cleanDebris(l)
+		f.debris.add(d)
 		var n widthCounts
 		body[i], n = fullWidth(l)
 		f.width.add(n)
+	}
+	if f.debris.total() > 0 {
+		f.notes = append(f.notes, debrisNote(f.debris))
 	}
 	return f.parseBody(body, offset, bad)
 }
