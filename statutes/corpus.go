@@ -24,7 +24,7 @@ import (
 )
 
 // Corpus is the loaded set of statutes. Lookups are safe for concurrent
-// use; AddAliases and AddDir must finish before the corpus is shared.
+// use; AddAliases, AddDir and AddFS must finish before the corpus is shared.
 type Corpus struct {
 	statutes []*Statute // sorted: see sortStatutes
 	byID     map[string]*Statute
@@ -90,7 +90,7 @@ var defaultManifest = sync.OnceValues(func() (*Manifest, error) {
 })
 
 // Default returns the embedded corpus. Each call returns a corpus of its
-// own (AddAliases and AddDir change only that one); the decoded manifest is
+// own (AddAliases, AddDir and AddFS change only that one); the decoded manifest is
 // shared.
 func Default() (*Corpus, error) {
 	m, err := defaultManifest()
@@ -461,14 +461,23 @@ func (c *Corpus) replace(old, s *Statute) {
 }
 
 // AddDir adds the statutes in dir, written in the corpus format (*.txt,
-// one file per version; see doc.go). A version of a statute already in
-// the corpus replaces the version with the same label or is added to it.
-// Errors name the file and line.
+// one file per version; see doc.go): AddFS on dir.
 func (c *Corpus) AddDir(dir string) error {
 	if _, err := os.Stat(dir); err != nil {
 		return fmt.Errorf("read statutes dir: %w", err)
 	}
-	sum, err := c.addFS(os.DirFS(dir), dir)
+	return c.AddFS(os.DirFS(dir), dir)
+}
+
+// AddFS adds the statutes in fsys, written in the corpus format (every
+// *.txt file, recursively; one file per version, see doc.go); root names
+// fsys in errors, which name the file and line. A version of a statute
+// already in the corpus replaces the version with the same label or is
+// added to it; a derived version (one inferred from a later text's
+// history) never replaces one the corpus holds. The corpus ID then ends
+// in +local- and a digest of the files added.
+func (c *Corpus) AddFS(fsys fs.FS, root string) error {
+	sum, err := c.addFS(fsys, root)
 	if err != nil {
 		return err
 	}
@@ -539,11 +548,19 @@ func (c *Corpus) mergeVersion(s *Statute, v *Version) error {
 		s.Versions = []*Version{v}
 		return c.add(s)
 	}
+	if old.Title != s.Title && old.Title != "" {
+		return fmt.Errorf("statute %s: title %q differs from %q", s.ID, s.Title, old.Title)
+	}
 	cp := *old
 	cp.Versions = nil
 	replaced := false
 	for _, ov := range old.Versions {
 		if ov.Label == v.Label {
+			if v.Derived && !ov.Derived {
+				// What the corpus holds says more than a version
+				// inferred from the events.
+				return nil
+			}
 			cp.Versions = append(cp.Versions, v)
 			replaced = true
 			continue
@@ -552,9 +569,6 @@ func (c *Corpus) mergeVersion(s *Statute, v *Version) error {
 	}
 	if !replaced {
 		cp.Versions = append(cp.Versions, v)
-	}
-	if old.Title != s.Title && old.Title != "" {
-		return fmt.Errorf("statute %s: title %q differs from %q", s.ID, s.Title, old.Title)
 	}
 	c.replace(old, &cp)
 	return nil

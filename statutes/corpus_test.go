@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/citelint/citelint/statutes/data"
@@ -423,6 +424,51 @@ func TestAddDir(t *testing.T) {
 	}
 }
 
+// TestAddFSDerived: a version inferred from a later text's history
+// (derived, no text) never replaces a version the corpus holds; a held
+// version replaces a derived one.
+func TestAddFSDerived(t *testing.T) {
+	good, err := os.ReadFile("../testdata/statutes/extra/本地示例办法@2024-01-01.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	head, _, _ := strings.Cut(string(good), "\n\n")
+	derived := strings.NewReplacer("text: full", "text: none\nderived: true", "articles: 2", "articles: 0").Replace(head) + "\n\n"
+	check := func(t *testing.T, c *Corpus) {
+		t.Helper()
+		s, err := c.Resolve("某市医疗保障基金监督管理办法")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(s.Versions) != 1 || s.Current().Text != TextFull || s.Current().Derived {
+			t.Fatalf("versions = %+v", s.Versions)
+		}
+		if text, err := s.Current().Lookup(Ref{Article: 2, Item: 2}); err != nil || text != "（二）乙。" {
+			t.Errorf("lookup = %q, %v", text, err)
+		}
+	}
+	t.Run("derived after held", func(t *testing.T) {
+		c := defaultCorpus(t)
+		if err := c.AddFS(fstest.MapFS{"a.txt": {Data: good}}, "own"); err != nil {
+			t.Fatal(err)
+		}
+		if err := c.AddFS(fstest.MapFS{"b.txt": {Data: []byte(derived)}}, "more"); err != nil {
+			t.Fatal(err)
+		}
+		check(t, c)
+		if n := strings.Count(c.ID(), "+local-"); n != 2 {
+			t.Errorf("corpus ID %s: %d +local- parts, want 2", c.ID(), n)
+		}
+	})
+	t.Run("held after derived", func(t *testing.T) {
+		c := defaultCorpus(t)
+		if err := c.AddFS(fstest.MapFS{"a.txt": {Data: []byte(derived)}, "b.txt": {Data: good}}, "own"); err != nil {
+			t.Fatal(err)
+		}
+		check(t, c)
+	})
+}
+
 func TestAddAliases(t *testing.T) {
 	c := defaultCorpus(t)
 	if err := c.AddAliases(map[string]string{"社险法": "中华人民共和国社会保险法"}); err != nil {
@@ -594,7 +640,7 @@ func TestArticleNumbering(t *testing.T) {
 }
 
 // TestRepairedSources pins the source shapes the importer repairs (see
-// cmd/statute-import/body.go): each statute has the articles its numbering
+// statutes/importer/body.go): each statute has the articles its numbering
 // promises, and a note saying what was repaired.
 func TestRepairedSources(t *testing.T) {
 	c := defaultCorpus(t)

@@ -6,8 +6,10 @@
 // and converts Chinese numerals both ways.
 //
 // The embedded corpus (package statutes/data) is generated from the statute
-// sources by cmd/statute-import: manifest.json holds every statute's
-// metadata and article counts, so Load reads no text file; text/ holds one
+// sources by cmd/statute-import (package statutes/importer, which also
+// converts a user's Markdown statutes for Corpus.AddFS): manifest.json
+// holds every statute's metadata and article counts, so Load reads no
+// text file; text/ holds one
 // file per statute version (format: see format.go), parsed on first use.
 // Corpus.LoadAllText (and ForEachArticle, which calls it) parses every file
 // at once on GOMAXPROCS goroutines, for whole-corpus searches.

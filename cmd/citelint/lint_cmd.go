@@ -26,6 +26,7 @@ import (
 	"github.com/citelint/citelint/lint/verify"
 	"github.com/citelint/citelint/rules"
 	"github.com/citelint/citelint/statutes"
+	"github.com/citelint/citelint/statutes/importer"
 )
 
 // catalogExts are the files a directory argument contributes.
@@ -322,7 +323,7 @@ func buildCorpus(c *config.Config, extra []string) (*statutes.Corpus, error) {
 		return nil, err
 	}
 	for _, d := range c.StatuteDirs {
-		if err := corpus.AddDir(d); err != nil {
+		if err := addStatutes(corpus, d); err != nil {
 			return nil, inputError(fmt.Errorf("config %s: statutes: %w", c.Path, err))
 		}
 	}
@@ -336,7 +337,18 @@ func buildCorpus(c *config.Config, extra []string) (*statutes.Corpus, error) {
 
 // statutesFlag is --statutes, for lint and the statutes commands.
 func statutesFlag() cli.Flag {
-	return &cli.StringSliceFlag{Name: "statutes", Usage: "add the statute texts in `DIR` (corpus format, *.txt; repeatable) to lookup, verification and search"}
+	return &cli.StringSliceFlag{Name: "statutes", Usage: "add the statute texts in `DIR` (*.txt in the corpus format, *.md in the statute sources' Markdown; recursively; repeatable) to lookup, verification and search"}
+}
+
+// addStatutes adds a user's statute directory to corpus: its corpus files
+// (*.txt) and its Markdown sources (*.md), converted as the embedded
+// corpus is.
+func addStatutes(corpus *statutes.Corpus, dir string) error {
+	fsys, err := importer.ReadDir(dir)
+	if err != nil {
+		return err
+	}
+	return corpus.AddFS(fsys, dir)
 }
 
 // corpusWith is the embedded corpus with the statute texts of dirs added;
@@ -348,7 +360,7 @@ func corpusWith(dirs []string) (*statutes.Corpus, error) {
 		return nil, fmt.Errorf("load statutes: %w", err)
 	}
 	for _, d := range dirs {
-		if err := corpus.AddDir(d); err != nil {
+		if err := addStatutes(corpus, d); err != nil {
 			return nil, inputError(fmt.Errorf("--statutes %s: %w", d, err))
 		}
 	}

@@ -410,6 +410,74 @@ func TestStatutesFlag(t *testing.T) {
 	}
 }
 
+// TestStatutesMarkdown: a user's statutes in the statute sources'
+// Markdown (testdata/statutes/md: a provincial regulation in two versions,
+// a 规范性文件), given with --statutes or statutes: in citelint.yaml, are
+// shown as in force at a date and verify quotes; a malformed Markdown file
+// is an input error naming the file and line, and so is a directory with
+// no statute file.
+func TestStatutesMarkdown(t *testing.T) {
+	md, err := filepath.Abs("../../testdata/statutes/md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const title = "某省医疗保障基金监督条例"
+	for _, tt := range []struct{ asOf, want string }{
+		{"2024-01-01", "定点医药机构有下列行为之一的，由医疗保障行政部门责令改正，处一万元以上五万元以下的罚款：\n（一）分解住院、挂床住院的；\n（二）串换药品、医用耗材的；\n（三）伪造、变造医学文书的。\n"},
+		{"2020-01-01", "定点医药机构有下列行为之一的，由医疗保障行政部门责令改正，处五千元以上二万元以下的罚款：\n（一）分解住院、挂床住院的；\n（二）串换药品、医用耗材的。\n"},
+	} {
+		out, errb, code := runCLI(t, "statutes", "show", "--statutes", md, "--as-of", tt.asOf, title, "2")
+		if code != 0 || out != tt.want {
+			t.Errorf("show as of %s: exit %d, %q %q", tt.asOf, code, out, errb)
+		}
+	}
+	out, errb, code := runCLI(t, "statutes", "show", "--statutes", md, "某省医疗保障行政处罚裁量权适用办法", "第二条")
+	if code != 0 || out != "违法行为轻微并及时改正，没有造成危害后果的，不予行政处罚。\n" {
+		t.Errorf("show 规范性文件: exit %d, %q %q", code, out, errb)
+	}
+
+	dir := t.TempDir()
+	cat := writeFile(t, dir, "cat.csv", "序号,职权名称,职权类型,职权依据\n"+
+		"1,对分解住院的处罚,行政处罚,《"+title+"》第二条：定点医药机构有下列行为之一的，由医疗保障行政部门责令改正，处一万元以上五万元以下的罚款：（一）分解住院、挂床住院的；\n"+
+		"2,对串换药品的处罚,行政处罚,《"+title+"》第二条：定点医药机构有下列行为之一的，由医疗保障行政部门责令改正，处一万元以上十万元以下的罚款：（二）串换药品、医用耗材的；\n"+
+		"3,轻微违法不予处罚,行政处罚,《某省医疗保障行政处罚裁量权适用办法》第二条：违法行为轻微并及时改正，没有造成危害后果的，不予行政处罚。\n")
+	cfg := writeFile(t, dir, "own.yaml", "statutes: ["+md+"]\n")
+	out, errb, code = runCLI(t, "lint", "--no-fail", "--as-of", "2024-01-01", cat)
+	if code != 0 || strings.Count(out, "unknown-statute") != 3 {
+		t.Fatalf("without --statutes: exit %d, %q %q", code, out, errb)
+	}
+	for _, args := range [][]string{{"--statutes", md}, {"--config", cfg}} {
+		out, errb, code := runCLI(t, append(append([]string{"lint", "--no-fail", "--as-of", "2024-01-01"}, args...), cat)...)
+		if code != 0 || strings.Count(out, "quote-mismatch") != 1 || !strings.Contains(out, "cat.csv:2(2) 职权依据: error   quote-mismatch") ||
+			!strings.Contains(out, "原文“五”误作“十”") || strings.Contains(out, "cat.csv:1(") || strings.Contains(out, "cat.csv:3(") ||
+			!strings.Contains(out, "quotes: 3 checked") {
+			t.Errorf("%v: exit %d, %q %q", args, code, out, errb)
+		}
+	}
+
+	bad := filepath.Join(dir, "bad")
+	writeFile(t, bad, "地方性法规/某省/坏条例(2020-01-01).md", "# 某省坏条例\n2020年1月1日 某省第一届人民代表大会常务委员会第一次会议通过\n<!-- INFO END -->\n第一条 甲。\n第二条 乙。\n第一条 丙。\n")
+	empty := filepath.Join(dir, "empty")
+	writeFile(t, empty, "说明.doc", "x")
+	badCfg := writeFile(t, dir, "bad.yaml", "statutes: ["+bad+"]\n")
+	badLine := filepath.Join(bad, "地方性法规", "某省", "坏条例(2020-01-01).md") + ":6: 第一条 appears twice"
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"lint", "--statutes", bad, cat}, badLine},
+		{[]string{"lint", "--config", badCfg, cat}, badLine},
+		{[]string{"statutes", "show", "--statutes", bad, "社会保险法", "87"}, badLine},
+		{[]string{"statutes", "search", "--statutes", bad, "骗取社会保险基金支出"}, badLine},
+		{[]string{"lint", "--statutes", empty, cat}, "no statute file"},
+	} {
+		_, errb, code := runCLI(t, tt.args...)
+		if code != 2 || !strings.Contains(errb, tt.want) {
+			t.Errorf("%v: exit %d, stderr %q does not name %q", tt.args, code, errb, tt.want)
+		}
+	}
+}
+
 // TestLintPredatesHeldVersion: a catalog dated before the earliest version
 // the corpus holds, when that version is an amendment, quoted a text the
 // corpus does not hold: quote-unverifiable (info) naming the dates, never

@@ -31,8 +31,9 @@ type Config struct {
 	Path string
 	// Lint is what the rules read.
 	Lint lint.Config
-	// StatuteDirs hold extra statute texts in the corpus format, resolved
-	// against the configuration file's directory.
+	// StatuteDirs hold extra statute texts (corpus files, *.txt, and
+	// Markdown statute sources, *.md), resolved against the configuration
+	// file's directory.
 	StatuteDirs []string
 	// Headers name the roles of the catalogs' own column headers (检查标准:
 	// basis); KeyUnknown for a column of no role.

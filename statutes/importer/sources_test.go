@@ -1,4 +1,4 @@
-package main
+package importer
 
 import (
 	"bytes"
@@ -15,7 +15,7 @@ func importBoth(t *testing.T) (*statutes.Corpus, string) {
 	t.Helper()
 	out := t.TempDir()
 	var log bytes.Buffer
-	if err := run("testdata/src", "testdata/enforcement", out, &log); err != nil {
+	if err := Run("testdata/src", "testdata/enforcement", out, &log); err != nil {
 		t.Fatal(err)
 	}
 	c, err := statutes.Load(os.DirFS(out))
@@ -79,7 +79,7 @@ func TestProvenanceMalformed(t *testing.T) {
 		if err := os.WriteFile(dir+"/社会法/坏法(2020-01-01).md", []byte(content), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		err := run(dir, "", t.TempDir(), &bytes.Buffer{})
+		err := Run(dir, "", t.TempDir(), &bytes.Buffer{})
 		if err == nil || !strings.Contains(err.Error(), "坏法(2020-01-01).md"+tt.want) {
 			t.Errorf("%s: err = %v, want %q", tt.comment, err, tt.want)
 		}

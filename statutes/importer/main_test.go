@@ -1,4 +1,4 @@
-package main
+package importer
 
 import (
 	"bytes"
@@ -36,11 +36,11 @@ func snapshot(t *testing.T, dir string) map[string][]byte {
 
 func TestImport(t *testing.T) {
 	out := t.TempDir()
-	if err := run(srcDir, "", out, io.Discard); err != nil {
+	if err := Run(srcDir, "", out, io.Discard); err != nil {
 		t.Fatal(err)
 	}
 	first := snapshot(t, out)
-	if err := run(srcDir, "", out, io.Discard); err != nil {
+	if err := Run(srcDir, "", out, io.Discard); err != nil {
 		t.Fatal(err)
 	}
 	second := snapshot(t, out)
@@ -127,7 +127,7 @@ func TestImportMalformed(t *testing.T) {
 				t.Fatal(err)
 			}
 			out := t.TempDir()
-			err := run(src, "", out, io.Discard)
+			err := Run(src, "", out, io.Discard)
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("err = %v, want it to contain %q", err, tt.want)
 			}
@@ -160,7 +160,7 @@ func copyTree(t *testing.T, from, to string) {
 func TestImportRunOn(t *testing.T) {
 	out := t.TempDir()
 	var log bytes.Buffer
-	if err := run(srcDir, "", out, &log); err != nil {
+	if err := Run(srcDir, "", out, &log); err != nil {
 		t.Fatal(err)
 	}
 	c, err := statutes.Load(os.DirFS(out))
@@ -288,7 +288,7 @@ func TestVerifyCatchesLoss(t *testing.T) {
 	if _, err := write(dir, sts, snap); err != nil {
 		t.Fatal(err)
 	}
-	if err := verify(dir, files, sts); err != nil {
+	if err := verify(os.DirFS(dir), files, sts); err != nil {
 		t.Fatalf("verify on a good corpus: %v", err)
 	}
 	// Cut text out of the version's corpus file inside its chunk, moving
@@ -351,7 +351,7 @@ func TestVerifyCatchesLoss(t *testing.T) {
 		if err := os.WriteFile(filepath.Join(dir, statutes.ManifestZstName), mz, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		if err := verify(dir, files, sts); err == nil {
+		if err := verify(os.DirFS(dir), files, sts); err == nil {
 			t.Errorf("verify missed the loss of %q", cut)
 		}
 		// Put the good corpus back for the next cut.

@@ -1,4 +1,4 @@
-package main
+package importer
 
 import (
 	"bytes"
@@ -76,7 +76,7 @@ func TestImportFullWidth(t *testing.T) {
 	}
 	out := t.TempDir()
 	var log bytes.Buffer
-	if err := run(src, "", out, &log); err != nil {
+	if err := Run(src, "", out, &log); err != nil {
 		t.Fatal(err)
 	}
 	c, err := statutes.Load(os.DirFS(out))
