@@ -185,8 +185,10 @@ func (c *Corpus) applyFacts(f *facts, errata bool) error {
 			return wrap(fmt.Sprintf("erratum %d", i+1), fmt.Errorf("bad article %q", e.Article))
 		}
 		e := e
-		load := v.lazy.load
-		v.lazy = &lazyText{load: func() ([]*Article, []string, error) {
+		// The repeals scan reads the file as it is (raw): an erratum
+		// corrects an article's wording, never a repeal clause.
+		load, raw := v.lazy.load, v.lazy.raw
+		v.lazy = &lazyText{raw: raw, load: func() ([]*Article, []string, error) {
 			arts, body, err := load()
 			if err != nil {
 				return nil, nil, err
