@@ -373,7 +373,10 @@ func mergeSources(primary, enf []*srcFile, log io.Writer) ([]*srcFile, error) {
 				// source's oldest version (an amendment it could not date).
 				if !same && l == oldest {
 					fmt.Fprintf(log, "sources differ: %s and %s hold version %s with different texts; statutes-src kept\n",
-						f.path, ps[0].path, l)
+						f.path, oldestFile.path, l)
+					oldestFile.notes = append(oldestFile.notes, fmt.Sprintf(
+						"执法部门汇编本（%s）所载本版本文字与此不同（相同条文占%.0f%%），以国家法律法规数据库转录本为准",
+						f.path, 100*shareSame(f, oldestFile)))
 				}
 				dupPrimary++
 				continue
