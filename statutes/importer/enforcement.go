@@ -372,11 +372,22 @@ func mergeSources(primary, enf []*srcFile, log io.Writer) ([]*srcFile, error) {
 				// provenance line naming a year as late as the first
 				// source's oldest version (an amendment it could not date).
 				if !same && l == oldest {
-					fmt.Fprintf(log, "sources differ: %s and %s hold version %s with different texts; statutes-src kept\n",
-						f.path, oldestFile.path, l)
-					oldestFile.notes = append(oldestFile.notes, fmt.Sprintf(
-						"执法部门汇编本（%s）所载本版本文字与此不同（相同条文占%.0f%%），以国家法律法规数据库转录本为准",
-						f.path, 100*shareSame(f, oldestFile)))
+					// Articles alike, the rest (headings, notes) not: a
+					// log line; some articles that differ: a note too.
+					share := shareSame(f, oldestFile)
+					if articleText(f) == articleText(oldestFile) {
+						share = 1 // the same words, split into articles differently
+					}
+					fmt.Fprintf(log, "sources differ: %s and %s hold version %s with different texts (%.0f%% of the articles alike); statutes-src kept\n",
+						f.path, oldestFile.path, l, 100*share)
+					// Under half alike is a copy laid out otherwise (labels
+					// without a space are no articles to it): the log says
+					// so, a note would be a guess.
+					if share >= 0.5 && share < 1 {
+						oldestFile.notes = append(oldestFile.notes, fmt.Sprintf(
+							"执法部门汇编本（%s）所载本版本有条文与此不同（相同条文占%.0f%%），以国家法律法规数据库转录本为准",
+							f.path, 100*share))
+					}
 				}
 				dupPrimary++
 				continue
@@ -496,6 +507,15 @@ func shareSame(a, b *srcFile) float64 {
 		}
 	}
 	return float64(n) / float64(len(a.articles))
+}
+
+// articleText is every article of f, label and text, as one folded key.
+func articleText(f *srcFile) string {
+	var b strings.Builder
+	for _, a := range f.articles {
+		b.WriteString(foldKey(a.label + a.text))
+	}
+	return b.String()
 }
 
 // foldKey is l without white space and with full-width ASCII folded

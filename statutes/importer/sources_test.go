@@ -154,7 +154,7 @@ func TestEnforcementSource(t *testing.T) {
 	if len(d.Versions) != 1 || !strings.Contains(d.Current().Article(2, 0).Text(), "五千元以下") {
 		t.Errorf("示例差异条例: %d versions, 第二条 %q", len(d.Versions), d.Current().Article(2, 0).Text())
 	}
-	if n := strings.Join(d.Notes, "\n"); !strings.Contains(n, "执法部门汇编本（laws/卫生健康/01.法律/示例差异条例.md）所载本版本文字与此不同（相同条文占67%），以国家法律法规数据库转录本为准") {
+	if n := strings.Join(d.Notes, "\n"); !strings.Contains(n, "执法部门汇编本（laws/卫生健康/01.法律/示例差异条例.md）所载本版本有条文与此不同（相同条文占67%），以国家法律法规数据库转录本为准") {
 		t.Errorf("示例差异条例 notes: %q", n)
 	}
 
@@ -181,7 +181,7 @@ func TestEnforcementSource(t *testing.T) {
 	for _, w := range []string{
 		"skipped: statutes-src-enforcement/laws/市场监管/执法/示例破损办法.md:7: 第一条 appears twice",
 		"2 versions statutes-src holds (it wins)", "1 copies under other departments", "1 older versions added",
-		"sources differ: laws/卫生健康/01.法律/示例差异条例.md and 行政法/示例差异条例(2015-06-01).md hold version 2015-06-01 with different texts; statutes-src kept",
+		"sources differ: laws/卫生健康/01.法律/示例差异条例.md and 行政法/示例差异条例(2015-06-01).md hold version 2015-06-01 with different texts (67% of the articles alike); statutes-src kept",
 	} {
 		if !strings.Contains(log, w) {
 			t.Errorf("log lacks %q:\n%s", w, log)
