@@ -34,6 +34,17 @@ func (p *Pass) Verify(f *catalog.Field, c cite.Citation) *verify.Verification {
 	return v
 }
 
+// Locate finds the article of the corpus whose text holds text verbatim
+// (see verify.Verifier.Locate), preferring one in force at the pass's
+// date; nil without a corpus, for a short text or when none holds it. The
+// first call of a run loads every article's text.
+func (p *Pass) Locate(text string) *verify.Source {
+	if p.Corpus == nil {
+		return nil
+	}
+	return p.verifier().Locate(text, p.AsOf)
+}
+
 // catalogCache bounds what a catalog-scope pass keeps of the citations and
 // verifications it asked for: such a rule walks the entries one after the
 // other, and keeping every entry's would hold the whole catalog's

@@ -2,11 +2,14 @@ package rules
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/citelint/citelint/catalog"
 	"github.com/citelint/citelint/lint"
 	"github.com/citelint/citelint/rules/internal/text"
+	"github.com/citelint/citelint/statutes"
 	"github.com/citelint/citelint/statutes/cite"
 )
 
@@ -15,6 +18,7 @@ var citationFormatRule = &lint.Rule{
 	Title: "引用格式不规范",
 	Doc: "引用写法有误：书名号不成对或缺少《，条文序号缺“条”字（第6、22、27），》与“第”之间多了空格或句号，" +
 		"文号被换行断开或括号用错（湘（医保发〔2019〕23 号）、【2013】），以及只写了法规名称而未写条款：栏目要求具体到条款、行政处罚事项，或清单其他依据都写明了条款时（引用整章的除外）。" +
+		"只写了条文序号、未写法规名称的依据（第七十九条未取得……），法规库中有这段文字时指出是哪部法规的条文。" +
 		"》与“第”之间的空格只作提示。",
 	Wrong:    "《医疗保障基金使用监督管理条例》第6、22、27",
 	Right:    "《医疗保障基金使用监督管理条例》第6、22、27条",
@@ -54,6 +58,19 @@ func runCitationFormat(p *lint.Pass) error {
 	for i := range cat.Entries {
 		e := &cat.Entries[i]
 		penalty := strings.Contains(e.Text(catalog.KeyName), "处罚") || strings.Contains(e.Text(catalog.KeyType), "处罚")
+		entryCites := 0
+		for _, fc := range perEntry[i] {
+			entryCites += len(fc.cs)
+		}
+		if entryCites == 0 {
+			// No field of the entry names a statute: a basis that starts
+			// with an article label quotes an article of no law.
+			for _, fc := range perEntry[i] {
+				if fd, ok := untitledArticle(p, e, fc.f); ok {
+					p.Report(fd)
+				}
+			}
+		}
 		for _, fc := range perEntry[i] {
 			f, cs := fc.f, fc.cs
 			wantsArticles := asksForArticles(cat, f)
@@ -97,6 +114,41 @@ func runCitationFormat(p *lint.Pass) error {
 		}
 	}
 	return nil
+}
+
+// untitledRe is a basis that starts with an article label and goes on with
+// the article's text: 第七十九条未取得…, 1.第五条 本办法…, 第十二条第一款：….
+var untitledRe = regexp.MustCompile(`^\s*(?:[0-9０-９]{1,2}[.、．]\s*)?(第[一二三四五六七八九十百千零〇两0-9０-９]+条(?:之[一二三四五六七八九十]+)?(?:第[一二三四五六七八九十0-9]+款)?(?:第[一二三四五六七八九十0-9]+项)?)[：:\s　]*`)
+
+// untitledArticle reports a basis that quotes an article without naming
+// its statute, and where the corpus holds the quoted words, names it.
+func untitledArticle(p *lint.Pass, e *catalog.Entry, f *catalog.Field) (lint.Finding, bool) {
+	m := untitledRe.FindStringSubmatchIndex(f.Text)
+	if m == nil {
+		return lint.Finding{}, false
+	}
+	label, rest := f.Text[m[2]:m[3]], f.Text[m[1]:]
+	// The article's own text follows: a sentence of Chinese, not a list
+	// of numbers or another label.
+	han := 0
+	for _, r := range rest {
+		if unicode.Is(unicode.Han, r) {
+			han++
+		}
+	}
+	if han < 15 || strings.HasPrefix(rest, "第") {
+		return lint.Finding{}, false
+	}
+	msg := fmt.Sprintf("依据只写了条文序号“%s”，没有写明是哪部法规的条文", label)
+	if src := p.Locate(rest); src != nil {
+		at := statutes.ArticleLabel(src.Article.Num, src.Article.Suffix)
+		if strings.HasPrefix(label, at) {
+			msg += fmt.Sprintf("；所引文字是《%s》%s的原文", src.Statute.Title, at)
+		} else {
+			msg += fmt.Sprintf("；所引文字见于《%s》%s", src.Statute.Title, at)
+		}
+	}
+	return lint.Finding{Entry: e, Field: f, Start: m[2], End: m[3], Message: msg + "。"}, true
 }
 
 // byChapter reports a citation of whole chapters (《…》第三章, 第二、三章),

@@ -1048,3 +1048,39 @@ func (vr *Verifier) scanCorpus(qt *quote.Text, seg quote.Range, key string, whol
 	}
 	return nil
 }
+
+// Locate finds the article whose text holds text verbatim (folded as
+// quotes are: width, white space and punctuation aside), for a quote
+// written without a citation; nil when the text is too short to tell or
+// no article holds it. Among several, the first in corpus order that is
+// in force at asOf, else the first.
+func (vr *Verifier) Locate(text string, asOf time.Time) *Source {
+	key := quote.Fold(text)
+	if utf8.RuneCountInString(key) < 2*minSegment {
+		return nil
+	}
+	sc := vr.corpusScanIndex()
+	var first *Source
+	found := false
+	sc.grams.each(sc.text, key, func(i int) {
+		if found {
+			return
+		}
+		at, ok := slices.BinarySearch(sc.start, i)
+		if !ok {
+			at--
+		}
+		if !strings.HasPrefix(sc.text[i:], key) {
+			return
+		}
+		ref := sc.refs[at]
+		src := &Source{Statute: ref.s, Version: ref.v, Article: ref.a, Whole: true}
+		if first == nil {
+			first = src
+		}
+		if ref.s.VersionAt(asOf) == ref.v {
+			first, found = src, true
+		}
+	})
+	return first
+}

@@ -386,7 +386,7 @@ func mergeSources(primary, enf []*srcFile, log io.Writer) ([]*srcFile, error) {
 					if share >= 0.5 && share < 1 {
 						oldestFile.notes = append(oldestFile.notes, fmt.Sprintf(
 							"执法部门汇编本（%s）所载本版本有条文与此不同（相同条文占%.0f%%），以国家法律法规数据库转录本为准",
-							f.path, 100*share))
+							enforcementPath(f), 100*share))
 					}
 				}
 				dupPrimary++
@@ -436,12 +436,17 @@ func statuteSourceFor(files []*srcFile, snapshot string) string {
 	return enforcementSource
 }
 
+// enforcementPath is a second-source file's path as notes print it, in
+// Chinese: 按部门/交通运输/…, 行政执法合规/….
+func enforcementPath(f *srcFile) string {
+	return strings.Replace(strings.Replace(f.path, "laws/", "按部门/", 1), "xzzfhg/", "行政执法合规/", 1)
+}
+
 // versionSource is the version source note for a file: which
 // transcription it comes from.
 func versionSource(f *srcFile) string {
 	if f.enforcement {
-		p := strings.Replace(strings.Replace(f.path, "laws/", "按部门/", 1), "xzzfhg/", "行政执法合规/", 1)
-		return "执法汇编文本（国家法律法规数据库、国家规章库，2024-04-03 快照），转录本文件 " + p
+		return "执法汇编文本（国家法律法规数据库、国家规章库，2024-04-03 快照），转录本文件 " + enforcementPath(f)
 	}
 	return "国家法律法规数据库文本，转录本文件 " + f.path
 }

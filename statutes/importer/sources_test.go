@@ -154,7 +154,7 @@ func TestEnforcementSource(t *testing.T) {
 	if len(d.Versions) != 1 || !strings.Contains(d.Current().Article(2, 0).Text(), "五千元以下") {
 		t.Errorf("示例差异条例: %d versions, 第二条 %q", len(d.Versions), d.Current().Article(2, 0).Text())
 	}
-	if n := strings.Join(d.Notes, "\n"); !strings.Contains(n, "执法部门汇编本（laws/卫生健康/01.法律/示例差异条例.md）所载本版本有条文与此不同（相同条文占67%），以国家法律法规数据库转录本为准") {
+	if n := strings.Join(d.Notes, "\n"); !strings.Contains(n, "执法部门汇编本（按部门/卫生健康/01.法律/示例差异条例.md）所载本版本有条文与此不同（相同条文占67%），以国家法律法规数据库转录本为准") {
 		t.Errorf("示例差异条例 notes: %q", n)
 	}
 
