@@ -3,6 +3,8 @@ package rules
 import (
 	"errors"
 	"fmt"
+	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/citelint/citelint/catalog"
@@ -43,7 +45,9 @@ func runUnknownStatute(p *lint.Pass) error {
 		var sugg []string
 		var ue *statutes.UnknownStatuteError
 		if errors.As(v.Err, &ue) {
-			sugg = ue.Suggestions
+			// Another place's regulation is another law, however alike
+			// its title (河南省安全生产条例 for 河北省安全生产条例).
+			sugg = slices.DeleteFunc(slices.Clone(ue.Suggestions), func(sg string) bool { return otherPlace(p, title, sg) })
 		}
 		close := ""
 		if len(sugg) > 0 {
@@ -120,6 +124,20 @@ var provinces = []string{"北京", "天津", "上海", "重庆", "河北", "山�
 // localOrNormative says whether a title names a local document (湖南省…)
 // or a normative document (…的通知, …意见, …实施细则), which a national
 // corpus does not hold.
+// placeRe is the place a local statute's title starts with.
+var placeRe = regexp.MustCompile(`^.+?(?:经济特区|特别行政区|自治区|自治州|省|市|州|县|盟|旗)`)
+
+// otherPlace reports whether suggestion sg is a local statute of a place
+// other than the one title starts with.
+func otherPlace(p *lint.Pass, title, sg string) bool {
+	s, err := p.Resolve(sg)
+	if err != nil || s.Kind != "地方性法规" && s.Kind != "地方政府规章" {
+		return false
+	}
+	place := placeRe.FindString(s.Title)
+	return place != "" && !strings.HasPrefix(title, place)
+}
+
 func localOrNormative(title string) bool {
 	for _, p := range provinces {
 		if strings.HasPrefix(title, p) {
