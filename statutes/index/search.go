@@ -218,6 +218,18 @@ func less(a, b *Hit) bool {
 	if a.Statute != b.Statute {
 		return a.Statute < b.Statute
 	}
+	// Ties within a statute: the newest version first, then by article
+	// (the index's own order of equal scores depends on how its segments
+	// were merged, which is not the same from one build to the next).
+	if a.Version != b.Version {
+		return a.Version > b.Version
+	}
+	if a.Num != b.Num {
+		return a.Num < b.Num
+	}
+	if a.Suffix != b.Suffix {
+		return a.Suffix < b.Suffix
+	}
 	return a.seq < b.seq
 }
 
