@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -212,8 +213,11 @@ func less(a, b *Hit) bool {
 	if a.Exact != b.Exact {
 		return a.Exact
 	}
-	if a.Score != b.Score {
-		return a.Score > b.Score
+	// The same text is equally relevant wherever it stands (the index
+	// scores it a little differently from one build to the next: its term
+	// statistics are per segment); other scores compare as printed.
+	if sa, sb := math.Round(a.Score*1e4), math.Round(b.Score*1e4); sa != sb && a.Text != b.Text {
+		return sa > sb
 	}
 	if a.Statute != b.Statute {
 		return a.Statute < b.Statute
