@@ -798,7 +798,13 @@ func statuteOwn(p *lint.Pass, f *catalog.Field) []text.Stray {
 			}
 		}
 		if quoted := text.Compact(q.Text); ok && quoted != "" && strings.Contains(text.Compact(law.String()), quoted) {
-			out = append(out, text.Stray{Start: q.Span.Start, End: q.Span.End})
+			end := q.Span.End
+			// A closing mark the parser left out of the quote is the
+			// statute's too when the statute prints it there.
+			if strings.HasPrefix(f.Text[end:], "”") && strings.Contains(text.Compact(law.String()), quoted+"”") {
+				end += len("”")
+			}
+			out = append(out, text.Stray{Start: q.Span.Start, End: end})
 			continue
 		}
 		// A quote of several articles, each after its label (…第十一条：…

@@ -381,6 +381,8 @@ func quoteFollows(s string, j, f int) bool {
 	switch {
 	case (r == '《' || r == '〈') && f > j && !citesHere(s, f):
 		return true // 第六十四条 《商标注册证》遗失…: a document the article names
+	case hasPrefixAt(s, f, "第") && f > j && mentionAt(s, f):
+		return true // 第十二条　第十条规定的兽药…
 	case r == '《' || r == '〈' || hasPrefixAt(s, f, "第"):
 		return false
 	case f > j:
@@ -652,15 +654,44 @@ func fixDocNo(raw string, re *regexp.Regexp) string {
 // 【信息公开】除涉及…, as some rules print each article's subject), not a
 // level tag (【部门规章】《…》) starting the next citation.
 func captionAt(s string, i int) bool {
-	if !hasPrefixAt(s, i, "【") {
-		return false
+	for _, br := range [][2]string{{"【", "】"}, {"[", "]"}, {"［", "］"}} {
+		if !hasPrefixAt(s, i, br[0]) {
+			continue
+		}
+		e := strings.Index(s[i:], br[1])
+		if e < 0 {
+			return false
+		}
+		w := s[i+len(br[0]) : i+e]
+		return w != "" && !isLevelWord(w) && !strings.ContainsAny(w, "\n《》") && isHan(firstRune(w))
 	}
-	e := strings.Index(s[i:], "】")
-	if e < 0 {
-		return false
+	return false
+}
+
+func firstRune(s string) rune {
+	r, _ := at(s, 0)
+	return r
+}
+
+// mentionAt reports whether the article's text after a label starts with a
+// reference to another article (第十二条　第十条规定的兽药…): a label
+// followed by 规定 or 的, which no article list continues with.
+func mentionAt(s string, i int) bool {
+	l, ok := parseArticles(s, i)
+	if !ok {
+		// 第二审人民法院…, 第三人…: a word, not a label.
+		k := i + len("第")
+		for k < len(s) {
+			r, sz := at(s, k)
+			if !isNumeral(r) {
+				break
+			}
+			k += sz
+		}
+		r, _ := at(s, k)
+		return isHan(r) && !strings.ContainsRune("条款项目章节编部", r)
 	}
-	w := s[i+len("【") : i+e]
-	return w != "" && !isLevelWord(w) && !strings.ContainsAny(w, "\n《》")
+	return startsWithAny(s[l.span.End:], []string{"规定", "的"})
 }
 
 // digitsThenHan reports whether a number starting a sentence begins at i

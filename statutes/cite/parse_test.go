@@ -242,6 +242,14 @@ func TestParse(t *testing.T) {
 			{title: "甲细则", arts: "27", quote: "国际回信券不得兑换现金。", marks: true}}},
 		{"run-on into an interpretation", "《最高人民法院关于适用〈甲法〉的解释》第十四条 原文一《最高人民法院关于适用〈甲法〉的解释》第十五条 原文二。", []want{
 			{title: "最高人民法院关于适用〈甲法〉的解释", arts: "14", quote: "原文一"}, {title: "最高人民法院关于适用〈甲法〉的解释", arts: "15", quote: "原文二。"}}},
+		{"text starting with a 第 word after the label", "《甲法》第一百八十条：人民法院裁定。\n【法律】《甲法》第一百八十一条\u3000第二审人民法院审理上诉案件。", []want{
+			{title: "甲法", arts: "180", quote: "人民法院裁定。"}, {title: "甲法", arts: "181", quote: "第二审人民法院审理上诉案件。"}}},
+		{"text starting with a mention of another article", "《甲办法》第十一条：应当提交资料；同办法第十二条\u3000第十条规定的兽药已列入目录的，按照规定办理。", []want{
+			{title: "甲办法", arts: "11", quote: "应当提交资料"}, {title: "甲办法", bare: true, arts: "12", quote: "第十条规定的兽药已列入目录的，按照规定办理。"}}},
+		{"a caption in square brackets", "《甲办法》第四条：[执业资格]应当具有执业资格。\n【部门规章】《甲办法》第五条 [服务范围]开展工程项目管理业务。", []want{
+			{title: "甲办法", arts: "4", quote: "[执业资格]应当具有执业资格。"}, {title: "甲办法", arts: "5", quote: "[服务范围]开展工程项目管理业务。"}}},
+		{"a label after a space is not the article's text", "《甲法》第十条 第二款：原文。", []want{
+			{title: "甲法", arts: "10", quote: "-"}}},
 		{"a mention after a trigger word stays in the quote", "《甲法》第十条：依照《乙法》第五条规定处罚。", []want{
 			{title: "甲法", arts: "10", quote: "依照《乙法》第五条规定处罚。"}}},
 		{"a mention with a stray space stays in the quote", "《甲法》第十条：依照《乙法》第五条 的规定处罚。", []want{

@@ -179,5 +179,5 @@ func statuteTitle(t string) bool {
 	if strings.HasPrefix(t, "最高人民") && strings.HasSuffix(t, "解释") {
 		return true // 最高人民法院关于适用《…》的解释
 	}
-	return endsWithAny(t, titleSuffixes) || endsWithAny(t, []string{"法典", "规范", "规程", "准则"})
+	return endsWithAny(t, titleSuffixes) || endsWithAny(t, []string{"法典", "规范", "规程", "准则", "章程"})
 }
