@@ -62,7 +62,7 @@ func runCitationFormat(p *lint.Pass) error {
 		for _, fc := range perEntry[i] {
 			entryCites += len(fc.cs)
 		}
-		if entryCites == 0 {
+		if entryCites == 0 && !namesATitle(e) {
 			// No field of the entry names a statute: a basis that starts
 			// with an article label quotes an article of no law.
 			for _, fc := range perEntry[i] {
@@ -114,6 +114,17 @@ func runCitationFormat(p *lint.Pass) error {
 		}
 	}
 	return nil
+}
+
+// namesATitle reports whether any field of e (a column of statute names
+// beside a column of article texts, say) holds a title in 《》.
+func namesATitle(e *catalog.Entry) bool {
+	for i := range e.Fields {
+		if strings.Contains(e.Fields[i].Text, "《") {
+			return true
+		}
+	}
+	return false
 }
 
 // untitledRe is a basis that starts with an article label and goes on with
