@@ -386,9 +386,15 @@ func quoteFollows(s string, j, f int) bool {
 	case r == '《' || r == '〈' || hasPrefixAt(s, f, "第"):
 		return false
 	case f > j:
-		// 第七十二条 的规定: running text with a stray space.
+		// 第七十二条 的规定: running text with a stray space. But a label
+		// set off as statutes print it (a full-width space, or two) before
+		// a sentence that starts with 规定 (第八条　规定本市行政区域…的
+		// 地方性法规，应当由…) is the article's text.
 		if startsWithAny(s[f:], []string{"的规定", "规定", "之规定", "的有关规定"}) {
-			return false
+			gap := s[j:f]
+			r, _ := at(s, f+len("规定"))
+			return (strings.Contains(gap, "\u3000") || strings.Count(gap, " ") >= 2) && hasPrefixAt(s, f, "规定") &&
+				isHan(r) && !strings.ContainsRune("的处执办给予进要和及", r)
 		}
 		return isHan(r) || isOpenParen(r) || r == '“' || captionAt(s, f) || digitsThenHan(s, f)
 	default:

@@ -250,6 +250,10 @@ func TestParse(t *testing.T) {
 			{title: "甲办法", arts: "4", quote: "[执业资格]应当具有执业资格。"}, {title: "甲办法", arts: "5", quote: "[服务范围]开展工程项目管理业务。"}}},
 		{"a label after a space is not the article's text", "《甲法》第十条 第二款：原文。", []want{
 			{title: "甲法", arts: "10", quote: "-"}}},
+		{"text starting with 规定 after a label set off by a full-width space", "《甲条例》第七条：制定地方性法规。\n该条例第八条\u3000规定本市行政区域特别重大事项的地方性法规，应当由市人民代表大会通过。", []want{
+			{title: "甲条例", arts: "7", quote: "制定地方性法规。"}, {title: "甲条例", bare: true, arts: "8", quote: "规定本市行政区域特别重大事项的地方性法规，应当由市人民代表大会通过。"}}},
+		{"规定 after a label with one space stays running text", "《甲条例》第七条：依照《乙法》第八条 规定处罚。", []want{
+			{title: "甲条例", arts: "7", quote: "依照《乙法》第八条 规定处罚。"}}},
 		{"a mention after a trigger word stays in the quote", "《甲法》第十条：依照《乙法》第五条规定处罚。", []want{
 			{title: "甲法", arts: "10", quote: "依照《乙法》第五条规定处罚。"}}},
 		{"a mention with a stray space stays in the quote", "《甲法》第十条：依照《乙法》第五条 的规定处罚。", []want{
