@@ -1,7 +1,6 @@
 package gen
 
 import (
-	"archive/zip"
 	"bufio"
 	"encoding/csv"
 	"fmt"
@@ -196,99 +195,46 @@ var kvShort = map[catalog.Key]catalog.Key{catalog.KeySeq: catalog.KeyType, catal
 // short fields go two to a row (label | value | label | value), the others
 // one to a row with the value merged across three columns.
 func WriteKVDOCX(w io.Writer, c *catalog.Catalog) error {
-	zw := zip.NewWriter(w)
-	for _, p := range [][2]string{
-		{"[Content_Types].xml", docxContentTypes},
-		{"_rels/.rels", docxRels},
-		{"word/_rels/document.xml.rels", docxDocRels},
-	} {
-		pw, err := zw.Create(p[0])
-		if err == nil {
-			_, err = io.WriteString(pw, p[1])
-		}
-		if err != nil {
-			return fmt.Errorf("write kv docx: %w", err)
-		}
-	}
-	dw, err := zw.Create("word/document.xml")
-	if err != nil {
-		return fmt.Errorf("write kv docx: %w", err)
-	}
-	bw := bufio.NewWriter(dw)
-	var xerr error
-	para := func(s string) {
-		bw.WriteString(`<w:p><w:r><w:t xml:space="preserve">`)
-		if err := escapeXML(bw, s); err != nil && xerr == nil {
-			xerr = err
-		}
-		bw.WriteString(`</w:t></w:r></w:p>`)
-	}
 	const labelW, valueW = 2000, 5285
-	tc := func(s string, width, span int) {
-		bw.WriteString(`<w:tc><w:tcPr>`)
-		fmt.Fprintf(bw, `<w:tcW w:w="%d" w:type="dxa"/>`, width)
-		if span > 1 {
-			fmt.Fprintf(bw, `<w:gridSpan w:val="%d"/>`, span)
+	return writeDocx(w, "kv docx", func(d *docxBody) {
+		if c.Title != "" {
+			d.para(c.Title)
 		}
-		bw.WriteString(`</w:tcPr>`)
-		for _, line := range strings.Split(s, "\n") {
-			para(line)
-		}
-		bw.WriteString(`</w:tc>`)
-	}
-	bw.WriteString(docxHead)
-	if c.Title != "" {
-		para(c.Title)
-	}
-	for i := range c.Entries {
-		e := &c.Entries[i]
-		labels, values, keys := kvPairs(c, e)
-		at := map[catalog.Key]int{}
-		for j, k := range keys {
-			at[k] = j
-		}
-		para(fmt.Sprintf("%d. %s", e.Index, e.Text(catalog.KeyName)))
-		bw.WriteString(`<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/><w:tblBorders>`)
-		for _, side := range []string{"top", "left", "bottom", "right", "insideH", "insideV"} {
-			fmt.Fprintf(bw, `<w:%s w:val="single" w:sz="4" w:space="0" w:color="000000"/>`, side)
-		}
-		fmt.Fprintf(bw, `</w:tblBorders></w:tblPr><w:tblGrid><w:gridCol w:w="%d"/><w:gridCol w:w="%d"/><w:gridCol w:w="%d"/><w:gridCol w:w="%d"/></w:tblGrid>`, labelW, valueW, labelW, valueW)
-		bw.WriteString(`<w:tr>`)
-		tc("职权信息表", 2*(labelW+valueW), 4)
-		bw.WriteString(`</w:tr>`)
-		done := map[int]bool{}
-		for j := range labels {
-			if done[j] {
-				continue
+		for i := range c.Entries {
+			e := &c.Entries[i]
+			labels, values, keys := kvPairs(c, e)
+			at := map[catalog.Key]int{}
+			for j, k := range keys {
+				at[k] = j
 			}
-			bw.WriteString(`<w:tr>`)
-			tc(labels[j], labelW, 1)
-			if mate, ok := kvShort[keys[j]]; ok {
-				if m, ok := at[mate]; ok && !done[m] {
-					tc(values[j], valueW, 1)
-					tc(labels[m], labelW, 1)
-					tc(values[m], valueW, 1)
-					done[m] = true
-					bw.WriteString(`</w:tr>`)
+			d.para(fmt.Sprintf("%d. %s", e.Index, e.Text(catalog.KeyName)))
+			d.table(labelW, valueW, labelW, valueW)
+			d.bw.WriteString(`<w:tr>`)
+			d.cell("职权信息表", 2*(labelW+valueW), 4)
+			d.bw.WriteString(`</w:tr>`)
+			done := map[int]bool{}
+			for j := range labels {
+				if done[j] {
 					continue
 				}
+				d.bw.WriteString(`<w:tr>`)
+				d.cell(labels[j], labelW, 1)
+				if mate, ok := kvShort[keys[j]]; ok {
+					if m, ok := at[mate]; ok && !done[m] {
+						d.cell(values[j], valueW, 1)
+						d.cell(labels[m], labelW, 1)
+						d.cell(values[m], valueW, 1)
+						done[m] = true
+						d.bw.WriteString(`</w:tr>`)
+						continue
+					}
+				}
+				d.cell(values[j], 2*valueW+labelW, 3)
+				d.bw.WriteString(`</w:tr>`)
 			}
-			tc(values[j], 2*valueW+labelW, 3)
-			bw.WriteString(`</w:tr>`)
+			d.bw.WriteString(`</w:tbl>`)
 		}
-		bw.WriteString(`</w:tbl>`)
-	}
-	bw.WriteString(docxTail)
-	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("write kv docx: %w", err)
-	}
-	if xerr != nil {
-		return fmt.Errorf("write kv docx: %w", xerr)
-	}
-	if err := zw.Close(); err != nil {
-		return fmt.Errorf("write kv docx: %w", err)
-	}
-	return nil
+	})
 }
 
 // WriteKV writes the catalog to path as key/value pages in form (one of

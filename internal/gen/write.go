@@ -176,84 +176,111 @@ const (
 	docxTail = `<w:sectPr><w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" w:header="851" w:footer="992" w:gutter="0"/></w:sectPr></w:body></w:document>`
 )
 
-// WriteDOCX writes the catalog as a minimal Word document: the title as a
-// paragraph, then one table whose first row is the header; each line of a
-// cell is a paragraph of its own, as Word stores line breaks typed with
-// Enter.
-func WriteDOCX(w io.Writer, c *catalog.Catalog) error {
-	zw := zip.NewWriter(w)
-	part := func(name, body string) error {
-		pw, err := zw.Create(name)
-		if err != nil {
-			return err
-		}
-		_, err = io.WriteString(pw, body)
-		return err
+// docxBody is the document.xml of a .docx being written: paragraphs and
+// tables, the first error kept.
+type docxBody struct {
+	bw  *bufio.Writer
+	err error
+}
+
+// para writes one paragraph.
+func (d *docxBody) para(s string) {
+	d.bw.WriteString(`<w:p><w:r><w:t xml:space="preserve">`)
+	if err := escapeXML(d.bw, s); err != nil && d.err == nil {
+		d.err = err
 	}
+	d.bw.WriteString(`</w:t></w:r></w:p>`)
+}
+
+// table opens a bordered table with columns of these widths (twips).
+func (d *docxBody) table(widths ...int) {
+	d.bw.WriteString(`<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/><w:tblBorders>`)
+	for _, side := range []string{"top", "left", "bottom", "right", "insideH", "insideV"} {
+		fmt.Fprintf(d.bw, `<w:%s w:val="single" w:sz="4" w:space="0" w:color="000000"/>`, side)
+	}
+	d.bw.WriteString(`</w:tblBorders></w:tblPr><w:tblGrid>`)
+	for _, w := range widths {
+		fmt.Fprintf(d.bw, `<w:gridCol w:w="%d"/>`, w)
+	}
+	d.bw.WriteString(`</w:tblGrid>`)
+}
+
+// cell writes a table cell of width twips spanning span grid columns; each
+// line of s is a paragraph of its own, as Word stores line breaks typed
+// with Enter.
+func (d *docxBody) cell(s string, width, span int) {
+	fmt.Fprintf(d.bw, `<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/>`, width)
+	if span > 1 {
+		fmt.Fprintf(d.bw, `<w:gridSpan w:val="%d"/>`, span)
+	}
+	d.bw.WriteString(`</w:tcPr>`)
+	for _, line := range strings.Split(s, "\n") {
+		d.para(line)
+	}
+	d.bw.WriteString(`</w:tc>`)
+}
+
+// writeDocx writes a minimal Word document whose body body writes; what
+// names the document in errors.
+func writeDocx(w io.Writer, what string, body func(d *docxBody)) error {
+	zw := zip.NewWriter(w)
 	for _, p := range [][2]string{
 		{"[Content_Types].xml", docxContentTypes},
 		{"_rels/.rels", docxRels},
 		{"word/_rels/document.xml.rels", docxDocRels},
 	} {
-		if err := part(p[0], p[1]); err != nil {
-			return fmt.Errorf("write docx: %w", err)
+		pw, err := zw.Create(p[0])
+		if err == nil {
+			_, err = io.WriteString(pw, p[1])
+		}
+		if err != nil {
+			return fmt.Errorf("write %s: %w", what, err)
 		}
 	}
 	dw, err := zw.Create("word/document.xml")
 	if err != nil {
-		return fmt.Errorf("write docx: %w", err)
+		return fmt.Errorf("write %s: %w", what, err)
 	}
-	bw := bufio.NewWriter(dw)
-	var xerr error
-	para := func(s string) {
-		bw.WriteString(`<w:p><w:r><w:t xml:space="preserve">`)
-		if err := escapeXML(bw, s); err != nil && xerr == nil {
-			xerr = err
-		}
-		bw.WriteString(`</w:t></w:r></w:p>`)
+	d := &docxBody{bw: bufio.NewWriter(dw)}
+	d.bw.WriteString(docxHead)
+	body(d)
+	d.bw.WriteString(docxTail)
+	if err := d.bw.Flush(); err != nil {
+		return fmt.Errorf("write %s: %w", what, err)
 	}
-	bw.WriteString(docxHead)
-	if c.Title != "" {
-		para(c.Title)
-	}
-	head, rows := cells(c)
-	width := 14570 / max(1, len(head))
-	bw.WriteString(`<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/><w:tblBorders>`)
-	for _, side := range []string{"top", "left", "bottom", "right", "insideH", "insideV"} {
-		fmt.Fprintf(bw, `<w:%s w:val="single" w:sz="4" w:space="0" w:color="000000"/>`, side)
-	}
-	bw.WriteString(`</w:tblBorders></w:tblPr><w:tblGrid>`)
-	for range head {
-		fmt.Fprintf(bw, `<w:gridCol w:w="%d"/>`, width)
-	}
-	bw.WriteString(`</w:tblGrid>`)
-	tr := func(r []string) {
-		bw.WriteString(`<w:tr>`)
-		for _, s := range r {
-			fmt.Fprintf(bw, `<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/></w:tcPr>`, width)
-			for _, line := range strings.Split(s, "\n") {
-				para(line)
-			}
-			bw.WriteString(`</w:tc>`)
-		}
-		bw.WriteString(`</w:tr>`)
-	}
-	tr(head)
-	for _, r := range rows {
-		tr(r)
-	}
-	bw.WriteString(`</w:tbl>`)
-	bw.WriteString(docxTail)
-	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("write docx: %w", err)
-	}
-	if xerr != nil {
-		return fmt.Errorf("write docx: %w", xerr)
+	if d.err != nil {
+		return fmt.Errorf("write %s: %w", what, d.err)
 	}
 	if err := zw.Close(); err != nil {
-		return fmt.Errorf("write docx: %w", err)
+		return fmt.Errorf("write %s: %w", what, err)
 	}
 	return nil
+}
+
+// WriteDOCX writes the catalog as a minimal Word document: the title as a
+// paragraph, then one table whose first row is the header; each line of a
+// cell is a paragraph of its own.
+func WriteDOCX(w io.Writer, c *catalog.Catalog) error {
+	return writeDocx(w, "docx", func(d *docxBody) {
+		if c.Title != "" {
+			d.para(c.Title)
+		}
+		head, rows := cells(c)
+		width := 14570 / max(1, len(head))
+		widths := make([]int, len(head))
+		for i := range widths {
+			widths[i] = width
+		}
+		d.table(widths...)
+		for _, r := range append([][]string{head}, rows...) {
+			d.bw.WriteString(`<w:tr>`)
+			for _, s := range r {
+				d.cell(s, width, 1)
+			}
+			d.bw.WriteString(`</w:tr>`)
+		}
+		d.bw.WriteString(`</w:tbl>`)
+	})
 }
 
 // escapeXML writes s as XML character data; characters XML 1.0 cannot hold
