@@ -488,16 +488,8 @@ func (vr *Verifier) checkPart(v *Verification, part cite.QuotePart) QuoteCheck {
 		qc.Outcome = QuoteOK // …罚款；同法第十二条: the '。' gave way to the next citation
 		return qc
 	}
-	switch r.Kind {
-	case quote.Exact, quote.Part, quote.Elided, quote.Empty:
-		qc.Outcome = QuoteOK
+	if qc.Outcome = outcomeOf(r.Kind); qc.Outcome == QuoteOK {
 		return qc
-	case quote.Truncated:
-		qc.Outcome = QuoteTruncated
-	case quote.Merged:
-		qc.Outcome = QuoteMerged
-	default:
-		qc.Outcome = QuoteMismatch
 	}
 	// A quote that follows the source text where the corpus corrected a
 	// slip is faithful to the official publication: not wrong.
@@ -585,14 +577,7 @@ func wholeArticle(vr *Verifier, v *Verification, qc *QuoteCheck, cited []Article
 		// against the article, which it reads as, not the cited part.
 		if covers && rr.Similarity > qc.Result.Similarity {
 			qc.Result, qc.Expected = rr, art.Text()
-			switch rr.Kind {
-			case quote.Truncated:
-				qc.Outcome = QuoteTruncated
-			case quote.Merged:
-				qc.Outcome = QuoteMerged
-			default:
-				qc.Outcome = QuoteMismatch
-			}
+			qc.Outcome = outcomeOf(rr.Kind)
 		}
 		return false
 	}
@@ -1047,6 +1032,19 @@ func (vr *Verifier) scanCorpus(qt *quote.Text, seg quote.Range, key string, whol
 		return &Source{Statute: ref.s, Version: ref.v, Article: ref.a, Segment: seg, Whole: true, Result: r}
 	}
 	return nil
+}
+
+// outcomeOf is the outcome of a quote aligned as k.
+func outcomeOf(k quote.Kind) Outcome {
+	switch {
+	case k.Fine():
+		return QuoteOK
+	case k == quote.Truncated:
+		return QuoteTruncated
+	case k == quote.Merged:
+		return QuoteMerged
+	}
+	return QuoteMismatch
 }
 
 // Locate finds the article whose text holds text verbatim (folded as
