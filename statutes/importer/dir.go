@@ -69,31 +69,18 @@ func ReadDir(dir string) (fstest.MapFS, error) {
 		return nil, fmt.Errorf("read statutes dir: %w", err)
 	}
 	out := fstest.MapFS{}
-	var mds []string
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+	txts, err := filesWith(dir, ".txt")
+	if err != nil {
+		return nil, fmt.Errorf("read statutes dir %s: %w", dir, err)
+	}
+	for _, rel := range txts {
+		raw, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(rel)))
 		if err != nil {
-			return err
+			return nil, fmt.Errorf("read statutes dir %s: %w", dir, err)
 		}
-		if d.IsDir() {
-			return nil
-		}
-		rel, err := filepath.Rel(dir, p)
-		if err != nil {
-			return err
-		}
-		rel = filepath.ToSlash(rel)
-		switch {
-		case strings.HasSuffix(rel, ".txt"):
-			raw, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			out[rel] = &fstest.MapFile{Data: raw}
-		case strings.HasSuffix(rel, ".md") && !strings.EqualFold(path.Base(rel), "README.md"):
-			mds = append(mds, rel)
-		}
-		return nil
-	})
+		out[rel] = &fstest.MapFile{Data: raw}
+	}
+	mds, err := filesWith(dir, ".md")
 	if err != nil {
 		return nil, fmt.Errorf("read statutes dir %s: %w", dir, err)
 	}
@@ -103,7 +90,6 @@ func ReadDir(dir string) (fstest.MapFS, error) {
 	if len(mds) == 0 {
 		return out, nil
 	}
-	sort.Strings(mds)
 	md, err := convert(dir, mds)
 	if err != nil {
 		return nil, inDir(dir, err)
@@ -280,4 +266,27 @@ func setUserKind(f *srcFile, rel string) {
 			return
 		}
 	}
+}
+
+// filesWith lists the files under root whose names end in ext, as sorted
+// slash-separated paths relative to root; README.md files (the sources'
+// descriptions) are not statutes and are left out.
+func filesWith(root, ext string) ([]string, error) {
+	var rels []string
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() || !strings.HasSuffix(p, ext) || strings.EqualFold(d.Name(), "README.md") {
+			return nil
+		}
+		rel, err := filepath.Rel(root, p)
+		if err != nil {
+			return err
+		}
+		rels = append(rels, filepath.ToSlash(rel))
+		return nil
+	})
+	sort.Strings(rels)
+	return rels, err
 }

@@ -4,12 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
-	"sort"
 	"strings"
 	"time"
 	"unicode"
@@ -35,27 +33,10 @@ import (
 // compilation with known slips (one rule's first article pasted into
 // another's), and the first source, not this one, is the reference.
 func readEnforcementAll(root string, log io.Writer) ([]*srcFile, error) {
-	var rels []string
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() || !strings.HasSuffix(p, ".md") {
-			return nil
-		}
-		rel, err := filepath.Rel(root, p)
-		if err != nil {
-			return err
-		}
-		if rel = filepath.ToSlash(rel); rel != "README.md" {
-			rels = append(rels, rel)
-		}
-		return nil
-	})
+	rels, err := filesWith(root, ".md")
 	if err != nil {
 		return nil, fmt.Errorf("read enforcement sources: %w", err)
 	}
-	sort.Strings(rels)
 	var files []*srcFile
 	for _, rel := range rels {
 		raw, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(rel)))

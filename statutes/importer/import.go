@@ -153,29 +153,10 @@ func readAll(root string) ([]*srcFile, string, error) {
 	if m == nil {
 		return nil, "", fmt.Errorf("read sources: %s/README.md names no 'snapshot of YYYY-MM-DD'", root)
 	}
-	var rels []string
-	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() || !strings.HasSuffix(p, ".md") {
-			return nil
-		}
-		rel, err := filepath.Rel(root, p)
-		if err != nil {
-			return err
-		}
-		rel = filepath.ToSlash(rel)
-		if rel == "README.md" {
-			return nil
-		}
-		rels = append(rels, rel)
-		return nil
-	})
+	rels, err := filesWith(root, ".md")
 	if err != nil {
 		return nil, "", fmt.Errorf("read sources: %w", err)
 	}
-	sort.Strings(rels)
 	var files []*srcFile
 	for _, rel := range rels {
 		f, err := readSource(root, rel)
