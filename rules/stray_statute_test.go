@@ -1,14 +1,8 @@
 package rules
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
-	"time"
-
-	"github.com/citelint/citelint/catalog"
-	"github.com/citelint/citelint/lint"
 )
 
 // TestStrayQuoteOfTheStatute: an unpaired closing mark that the statute
@@ -27,29 +21,13 @@ func TestStrayQuoteOfTheStatute(t *testing.T) {
 	if a == nil || !strings.HasSuffix(a.Text(), "用于异地造林。”") {
 		t.Fatalf("the corpus text changed: %v", a)
 	}
-	rows := []string{
-		"《重庆市林地保护管理条例》第二十条：" + a.Text(),
-		"《中华人民共和国社会保险法》第八十七条：社会保险经办机构以及医疗机构、药品经营单位等社会保险服务机构以欺诈、伪造证明材料或者其他手段骗取社会保险基金支出的，由社会保险行政部门责令退回骗取的社会保险金，处骗取金额二倍以上五倍以下的罚款；属于社会保险服务机构的，解除服务协议；直接负责的主管人员和其他直接责任人员有执业资格的，依法吊销其执业资格。”",
+	rows := [][]string{
+		{"《重庆市林地保护管理条例》第二十条：" + a.Text()},
+		{"《中华人民共和国社会保险法》第八十七条：社会保险经办机构以及医疗机构、药品经营单位等社会保险服务机构以欺诈、伪造证明材料或者其他手段骗取社会保险基金支出的，由社会保险行政部门责令退回骗取的社会保险金，处骗取金额二倍以上五倍以下的罚款；属于社会保险服务机构的，解除服务协议；直接负责的主管人员和其他直接责任人员有执业资格的，依法吊销其执业资格。”"},
 	}
-	var b strings.Builder
-	b.WriteString("\t某区林业局权力清单（2025年）\n\n\t序号\n\t职权类型\n\t职权名称\n\t职权依据\n\n")
-	for i, r := range rows {
-		b.WriteString("\t" + string(rune('1'+i)) + "\n\t行政检查\n\t林地保护监督检查\n\t" + r + "\n\n")
-	}
-	path := filepath.Join(t.TempDir(), "stray.txt")
-	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	cat, err := catalog.Read(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := lint.Run(cat, lint.Options{Rules: []*lint.Rule{strayCharacterRule}, Corpus: c, Now: time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC)})
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, diags := lintRows(t, strayCharacterRule, "某区林业局权力清单（2025年）", "行政检查", "林地保护监督检查", []string{"职权依据"}, rows)
 	var got []int
-	for _, d := range res.Diagnostics {
+	for _, d := range diags {
 		got = append(got, d.Entry.Index)
 	}
 	if len(got) != 1 || got[0] != 2 {
