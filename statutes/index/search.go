@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -63,6 +62,9 @@ type Hit struct {
 	// 0..1, see Match) and the matched spans of Text.
 	Match
 	seq string
+	// rank is the score the hit ranks by: the best of the hits with the
+	// same text (see rankHits).
+	rank float64
 }
 
 // Search finds the articles that contain text, ranked by Coverage, then
@@ -138,7 +140,7 @@ func (ix *Index) Search(text string, opt SearchOptions) (hits []Hit, err error) 
 			break
 		}
 	}
-	sort.SliceStable(hits, func(i, j int) bool { return less(&hits[i], &hits[j]) })
+	rankHits(hits)
 	if len(hits) > opt.Limit {
 		hits = hits[:opt.Limit]
 	}
@@ -206,6 +208,21 @@ func (ix *Index) docFreqs(terms []string) (map[string]uint64, error) {
 	return df, nil
 }
 
+// rankHits sorts hits best first (see less). The same text is equally
+// relevant wherever it stands, but the index scores it a little
+// differently from one build to the next (its term statistics are per
+// segment): every hit ranks by the best score of its text.
+func rankHits(hits []Hit) {
+	best := map[string]float64{}
+	for _, h := range hits {
+		best[h.Text] = max(best[h.Text], h.Score)
+	}
+	for i := range hits {
+		hits[i].rank = best[hits[i].Text]
+	}
+	sort.SliceStable(hits, func(i, j int) bool { return less(&hits[i], &hits[j]) })
+}
+
 func less(a, b *Hit) bool {
 	if a.Covered*b.Length != b.Covered*a.Length { // Coverage, without float ties
 		return a.Covered*b.Length > b.Covered*a.Length
@@ -213,11 +230,8 @@ func less(a, b *Hit) bool {
 	if a.Exact != b.Exact {
 		return a.Exact
 	}
-	// The same text is equally relevant wherever it stands (the index
-	// scores it a little differently from one build to the next: its term
-	// statistics are per segment); other scores compare as printed.
-	if sa, sb := math.Round(a.Score*1e4), math.Round(b.Score*1e4); sa != sb && a.Text != b.Text {
-		return sa > sb
+	if a.rank != b.rank {
+		return a.rank > b.rank
 	}
 	if a.Statute != b.Statute {
 		return a.Statute < b.Statute
