@@ -47,6 +47,10 @@ func runStrayCharacter(p *lint.Pass) error {
 	odd := map[catalog.Key][]oddSpace{}
 	for _, c := range cells(p.Catalog) {
 		f := c.field
+		// An unpaired quotation mark the statute itself prints (as the
+		// corpus holds it) is the statute's, not the catalog's; the
+		// statute's spans are looked up at the first such mark.
+		var quoteReport func(lint.Finding)
 		for _, s := range text.FindStray(f.Text, text.StrayOptions{Artifacts: artifacts, Short: shortKeys[f.Key]}) {
 			if s.Kind == text.OddSpace {
 				if _, ok := odd[f.Key]; !ok {
@@ -55,12 +59,14 @@ func runStrayCharacter(p *lint.Pass) error {
 				odd[f.Key] = append(odd[f.Key], oddSpace{c, s.Start, s.End})
 				continue
 			}
-			// An unpaired quotation mark the statute itself prints (as
-			// the corpus holds it) is the statute's, not the catalog's.
-			if s.Kind == text.StrayQuote && inStray(statuteOwn(p, f), s.Start) {
-				continue
+			report := p.Report
+			if s.Kind == text.StrayQuote {
+				if quoteReport == nil {
+					quoteReport = notStatuteOwn(p, c)
+				}
+				report = quoteReport
 			}
-			p.Report(lint.Finding{
+			report(lint.Finding{
 				Entry:   c.entry,
 				Field:   f,
 				Start:   s.Start,
