@@ -91,8 +91,8 @@ func cleanDebris(line string) (string, debrisCounts) {
 	}
 	var b strings.Builder
 	b.Grow(len(line))
-	b.WriteString(string(rs[:lo]))
-	// prev and next: the nearest kept characters, for the decimal point.
+	indent := string(rs[:lo])
+	b.WriteString(indent)
 	for i := lo; i < hi; i++ {
 		r := rs[i]
 		switch {
@@ -110,7 +110,7 @@ func cleanDebris(line string) (string, debrisCounts) {
 			for j < hi && (isTypoSpace(rs[j]) || rs[j] == ' ') {
 				j++
 			}
-			before := b.String()[len(string(rs[:lo])):]
+			before := b.String()[len(indent):]
 			after := string(rs[j:hi])
 			switch {
 			case labelBeforeRe.MatchString(before), labelAfterRe.MatchString(after):
